@@ -1,0 +1,95 @@
+"""The built-in German backbone: works offline from what installs with the package.
+
+spaCy's blank German tokenizer plus a quote-aware sentence splitter: a closing quote mark after
+a full stop stays with its sentence, an opening one starts the next, and a line break always ends
+a sentence (headlines and list items carry no full stop).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy
+import spacy
+from spacy.attrs import SENT_START
+from spacy.language import Language
+from spacy.tokens import Doc
+
+OPENING = frozenset("„»‚‹")
+CLOSING = frozenset("“”«‘’›")
+AMBIGUOUS = frozenset("\"'")
+QUOTE_MARKS = OPENING | CLOSING | AMBIGUOUS
+SENTENCE_END = frozenset({".", "!", "?", "…", "?!", "!?", "...", "!!"})
+
+
+def _is_closing(doc: Doc, i: int) -> bool:
+    """A quote mark that closes: a closing mark, or a straight one glued to the word before."""
+    tok = doc[i]
+    if tok.text in CLOSING:
+        return True
+    if tok.text in AMBIGUOUS:
+        return i > 0 and not doc[i - 1].whitespace_ and (i + 1 == len(doc) or bool(tok.whitespace_) or not doc[i + 1].is_alpha)
+    return False
+
+
+@Language.component("quotes_sentences")
+def quote_aware_sentences(doc: Doc) -> Doc:
+    """Set sentence starts; see the module docstring for the rules."""
+    n = len(doc)
+    if n == 0:
+        return doc
+    starts = [False] * n
+    starts[0] = True
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
+            j = i + 1
+        elif tok.text in SENTENCE_END:
+            j = i + 1
+            while j < n and (doc[j].text in SENTENCE_END or doc[j].text == ")" or _is_closing(doc, j)):
+                j += 1
+            # Not a boundary before a lower-case word ("Nr. drei"); whitespace stays behind.
+            while j < n and doc[j].is_space:
+                j += 1
+            if j < n and doc[j].text[:1].islower():
+                i = j
+                continue
+        else:
+            i += 1
+            continue
+        while j < n and doc[j].is_space:
+            j += 1
+        if j < n:
+            starts[j] = True
+        i = max(j, i + 1)
+    # One array write: setting Token.is_sent_start one by one is quadratic in spaCy.
+    doc.from_array([SENT_START], numpy.array([[1 if s else -1] for s in starts], dtype="int32").reshape(n, 1).astype("uint64"))
+    return doc
+
+
+@lru_cache(maxsize=None)
+def make_builtin() -> Language:
+    """The built-in backbone as a spaCy pipeline (shared, built once).
+
+    >>> [s.text for s in make_builtin()("Er sagte: „Gut.“ Dann ging er.").sents]
+    ['Er sagte: „Gut.“', 'Dann ging er.']
+    """
+    nlp = spacy.blank("de")
+    nlp.add_pipe("quotes_sentences")
+    return nlp
+
+
+def tokenize_offsets(text: str) -> tuple[list[tuple[int, int]], list[list[int]]]:
+    """Token character offsets (whitespace tokens left out) and sentences as token ranges."""
+    doc = make_builtin()(text)
+    tokens: list[tuple[int, int]] = []
+    sentences: list[list[int]] = []
+    for sent in doc.sents:
+        begin = len(tokens)
+        for tok in sent:
+            if not tok.is_space:
+                tokens.append((tok.idx, tok.idx + len(tok.text)))
+        if len(tokens) > begin:
+            sentences.append([begin, len(tokens)])
+    return tokens, sentences

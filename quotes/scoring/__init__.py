@@ -1,0 +1,1 @@
+"""Scoring: the official WikiNews scorer, a strict overlap-based scorer, and seqeval reports."""
