@@ -14,9 +14,13 @@ from .errors import QuotesError
 
 extractors = catalogue.create("quotes", "extractors", entry_points=True)
 backbones = catalogue.create("quotes", "backbones", entry_points=True)
+# File formats by name: a reader maps a path to an iterator of Documents, a writer writes
+# Documents to a path. ``quotes convert`` and ``quotes eval`` look formats up here.
+readers = catalogue.create("quotes", "readers", entry_points=True)
+writers = catalogue.create("quotes", "writers", entry_points=True)
 
 # Modules whose import registers the built-in factories.
-_BUILTIN_MODULES = ("quotes.extractors", "quotes.nlp")
+_BUILTIN_MODULES = ("quotes.extractors", "quotes.nlp", "quotes.formats")
 
 
 def _load_builtins() -> None:

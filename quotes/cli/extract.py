@@ -5,7 +5,7 @@ from typing import List, Optional
 
 import typer
 
-from ..extract import DEFAULT_EXTRACTOR, EXAMPLE, FORMATS, extract_paths
+from ..extraction import DEFAULT_EXTRACTOR, EXAMPLE, FORMATS, extract_paths
 from . import app
 
 

@@ -89,3 +89,20 @@ def read_documents(paths: Iterable[str | Path], on_error: OnError | None = None,
 
 
 __all__ = ["read_documents", "read_jsonl", "write_jsonl", "read_wikinews", "write_wikinews", "read_text_file"]
+
+
+def _register() -> None:
+    """Register the formats that ship with the package under their names."""
+    import importlib
+    import pkgutil
+
+    from ..registry import readers, writers
+
+    readers.register("jsonl", func=read_jsonl)
+    writers.register("jsonl", func=lambda docs, path: write_jsonl(docs, path))
+    for module in pkgutil.iter_modules(__path__):
+        if not module.name.startswith("_"):
+            importlib.import_module(f"{__name__}.{module.name}")
+
+
+_register()
