@@ -54,7 +54,9 @@ def quote_mark_spans(text: str, max_len: int = 3000) -> list[tuple[int, int]]:
                 break
             j += 1
         if end is None:
-            end = stop if para != -1 else start + 1
+            # Unclosed: the quote runs to its paragraph's end (or the text's), not past it.
+            at_paragraph_end = para != -1 or limit == n
+            end = len(text[:stop].rstrip()) if at_paragraph_end else start + 1
             if end - start <= 1:
                 i = start + 1
                 continue
