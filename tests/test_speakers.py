@@ -1,0 +1,232 @@
+"""Speaker resolution within a document, and the speaker_id metric."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quotes.formats import read_documents
+from quotes.scoring.speaker_ids import (
+    GoldSpeaker,
+    gold_from_documents,
+    load_speaker_id_layer,
+    match_quotes,
+    score_speaker_ids,
+)
+from quotes.errors import FormatError
+from quotes.speakers import mention_kind, resolve_speakers, speaker_key
+from quotes.types import Document, Quote, Span
+
+ROOT = Path(__file__).resolve().parent.parent
+LAYER = ROOT / "annotations" / "speaker-ids" / "wikinews-dev.jsonl"
+SEEDS_GOLD = ROOT / "annotations" / "seeds.jsonl"
+
+
+def quote_at(text: str, content: str, speaker: str | None = None, occurrence: int = 0, qtype: str = "indirect") -> Quote:
+    """A quote whose content and speaker are the given substrings (speaker: its n-th occurrence)."""
+    cs = text.index(content)
+    spk = ()
+    if speaker is not None:
+        pos = -1
+        for _ in range(occurrence + 1):
+            pos = text.index(speaker, pos + 1)
+        spk = (Span.of(text, pos, pos + len(speaker)),)
+    return Quote(content=(Span.of(text, cs, cs + len(content)),), type=qtype, speaker=spk)
+
+
+def resolve_last(text: str, quotes: list[Quote]) -> Quote:
+    return resolve_speakers(Document("d", text), quotes)[-1]
+
+
+# (text, [(content, speaker mention, occurrence)], expected speaker_id of the last quote)
+WORKED = [
+    pytest.param(
+        "Wladimir Putin besuchte Hanoi. Putin sagte, er liefere Waffen. Er fügte hinzu, es sei ernst.",
+        [("er liefere Waffen", "Putin", 1), ("es sei ernst", "Er", 0)],
+        "Wladimir Putin", id="pronoun_er_to_previous_male_speaker"),
+    pytest.param(
+        "Angela Merkel traf Olaf Scholz. Merkel sagte, man arbeite zusammen. Scholz sagte, es gebe Streit. Sie betonte, das sei falsch.",
+        [("man arbeite zusammen", "Merkel", 1), ("es gebe Streit", "Scholz", 1), ("das sei falsch", "Sie", 0)],
+        "Angela Merkel", id="pronoun_sie_skips_a_male_speaker"),
+    pytest.param(
+        "Der Sprecher des US-Außenministeriums, Matthew Miller, sagte, jedes Land entscheide selbst. Die Drohung sei ernst, so der Sprecher des Außenministeriums.",
+        [("jedes Land entscheide selbst", "Der Sprecher des US-Außenministeriums", 0), ("Die Drohung sei ernst", "der Sprecher des Außenministeriums", 0)],
+        "Matthew Miller", id="description_tied_by_apposition"),
+    pytest.param(
+        "Russlands Präsident Putin kam nach Hanoi. Russlands Präsident sagte, Waffen seien möglich.",
+        [("Waffen seien möglich", "Russlands Präsident", 1)],
+        "Putin", id="description_tied_by_title_before_name"),
+    pytest.param(
+        "Der russische Präsident Wladimir Putin reiste. Der russische Präsident warnte, das sei ein Fehler.",
+        [("das sei ein Fehler", "Der russische Präsident", 1)],
+        "Wladimir Putin", id="adjective_description_tied_by_title"),
+    pytest.param(
+        "Pak Jong-chon, einer der höchsten Militärbeamten Nordkoreas, sprach. Es drohe Krieg, wie Jong-chon ausführte.",
+        [("Es drohe Krieg", "Jong-chon", 0)],
+        "Pak Jong-chon", id="partial_name_to_fullest_form"),
+    pytest.param(
+        "Laut Reuters enthält der Vertrag eine Klausel.",
+        [("enthält der Vertrag eine Klausel", "Reuters", 0)],
+        "Reuters", id="medium_kept_as_named"),
+    pytest.param(
+        "Die Regierung in Seoul hatte erklärt, sie sei besorgt.",
+        [("sie sei besorgt", "Die Regierung in Seoul", 0)],
+        "Regierung in Seoul", id="organisation_description_kept"),
+    pytest.param(
+        "Ein hochrangiger Regierungsvertreter erklärte, Seoul überdenke seine Linie.",
+        [("Seoul überdenke seine Linie", "Ein hochrangiger Regierungsvertreter", 0)],
+        "Ein hochrangiger Regierungsvertreter", id="unnamed_speaker_keeps_description"),
+    pytest.param(
+        "Die Staatsanwaltschaft erklärte, der Mann sei geflohen. Er sei bewaffnet.",
+        [("der Mann sei geflohen", "Die Staatsanwaltschaft", 0), ("Er sei bewaffnet.", None, 0)],
+        "Staatsanwaltschaft", id="free_indirect_inherits_previous_speaker"),
+    pytest.param(
+        "Das Bundesamt sagte, alles sei gut. Angaben von AFP und Reuters zufolge sei nichts gut.",
+        [("sei nichts gut", "Angaben von AFP und Reuters", 0)],
+        "AFP und Reuters", id="coordinated_media_joined"),
+    pytest.param(
+        "Der Bundesgerichtshof (BGH) entschied. Der BGH begründete, das Lied sei strafbar.",
+        [("das Lied sei strafbar", "Der BGH", 0)],
+        "Bundesgerichtshof", id="abbreviation_to_spelled_out_name"),
+]
+
+
+@pytest.mark.parametrize("text, quotes, expected", WORKED)
+def test_resolution_worked_examples(text, quotes, expected):
+    qs = [quote_at(text, c, s, n) for c, s, n in quotes]
+    assert resolve_last(text, qs).speaker_id == expected
+
+
+def test_resolution_appends_a_readable_trace():
+    text = "Wladimir Putin kam. Putin sagte, er liefere. Er fügte hinzu, es sei ernst."
+    q1 = quote_at(text, "er liefere", "Putin", 1).replace(trace="rules: cue sagen")
+    q2 = quote_at(text, "es sei ernst", "Er")
+    out = resolve_speakers(Document("d", text), [q1, q2])
+    assert out[0].trace.startswith("rules: cue sagen; speaker: partial name 'Putin' → Wladimir Putin")
+    assert out[1].trace.startswith("speaker: pronoun 'Er' → Wladimir Putin (previous speaker")
+
+
+def test_resolution_keeps_order_and_given_ids():
+    text = "Miller sagte, a sei b. Putin sagte, c sei d."
+    q1 = quote_at(text, "c sei d", "Putin")
+    q2 = quote_at(text, "a sei b", "Miller").replace(speaker_id="Matthew Miller")
+    out = resolve_speakers(Document("d", text), [q1, q2])
+    assert [q.speaker_id for q in out] == ["Putin", "Matthew Miller"]
+    assert out[1] is q2
+
+
+def test_resolution_of_no_quotes_is_empty():
+    assert resolve_speakers(Document("d", "Nichts."), []) == []
+
+
+def test_sie_with_plural_verb_prefers_plural_speaker():
+    text = "Die Ermittler sagten, es gebe Spuren. Die Ministerin Anna Berg sagte, alles sei klar. Sie sagten, der Täter sei gefasst."
+    qs = [quote_at(text, "es gebe Spuren", "Die Ermittler"), quote_at(text, "alles sei klar", "Die Ministerin Anna Berg"), quote_at(text, "der Täter sei gefasst", "Sie")]
+    assert resolve_last(text, qs).speaker_id == "Ermittler"
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("der Staatsanwaltschaft Krefeld", "Staatsanwaltschaft Krefeld", True),
+    ("Ein hochrangiger Regierungsvertreter", "hochrangiger Regierungsvertreter", True),
+    ("Roten Kreuzes", "Rotes Kreuz", True),
+    ("Wladimir Putin", "Putin", False),
+    ("Bill Clinton", "Hillary Clinton", False),
+])
+def test_speaker_key_ignores_articles_case_and_inflection(a, b, same):
+    assert (speaker_key(a) == speaker_key(b)) is same
+
+
+@pytest.mark.parametrize("speaker, sid, kind", [
+    ("Wladimir Putin", "Wladimir Putin", "name"),
+    ("Putin", "Wladimir Putin", "partial_name"),
+    ("Er", "Wladimir Putin", "pronoun"),
+    ("Russlands Präsident", "Wladimir Putin", "description"),
+])
+def test_mention_kind_from_gold_span(speaker, sid, kind):
+    text = f"{speaker} sagte, das sei gut."
+    q = quote_at(text, "das sei gut", speaker)
+    assert mention_kind(Document("d", text), q, sid) == kind
+
+
+def test_mention_kind_none_when_speaker_is_in_another_sentence():
+    text = "Putin sprach lange. Das sei gut."
+    q = quote_at(text, "Das sei gut.", "Putin")
+    assert mention_kind(Document("d", text), q, "Putin") == "none"
+
+
+def test_match_quotes_pairs_only_overlapping_quotes():
+    g = [Quote((Span(0, 10),), "direct"), Quote((Span(20, 30),), "direct")]
+    p = [Quote((Span(25, 40),), "direct"), Quote((Span(0, 4),), "direct"), Quote((Span(50, 60),), "direct")]
+    assert sorted(match_quotes(g, p)) == [(0, 1), (1, 0)]
+
+
+def test_speaker_id_accuracy_by_kind_hand_counted():
+    # 3 gold quotes: 2 matched (one right, one wrong), 1 unmatched; accuracy is over matched quotes.
+    gold = [
+        GoldSpeaker("d", Quote((Span(0, 10),), "direct"), "Wladimir Putin", "pronoun"),
+        GoldSpeaker("d", Quote((Span(20, 30),), "direct"), "Matthew Miller", "description"),
+        GoldSpeaker("d", Quote((Span(40, 50),), "direct"), "Reuters", "name"),
+    ]
+    pred = {"d": [
+        Quote((Span(0, 8),), "direct", speaker_id="Wladimir Putin"),
+        Quote((Span(22, 30),), "direct", speaker_id="Sprecher"),
+    ]}
+    s = score_speaker_ids(gold, pred)
+    assert (s.overall.correct, s.overall.total, s.matched, s.gold_quotes) == (1, 2, 2, 3)
+    assert s.by_kind["pronoun"].accuracy == 1.0 and s.by_kind["description"].accuracy == 0.0
+    assert s.by_kind["name"].total == 0
+    assert [e.gold for e in s.errors] == ["Matthew Miller"]
+
+
+def test_layer_lines_point_at_existing_quotes(wikinews_dev):
+    docs = list(read_documents([wikinews_dev]))
+    gold = load_speaker_id_layer(LAYER, docs)
+    assert len({g.doc_id for g in gold}) >= 40
+    assert {g.kind for g in gold} == {"name", "partial_name", "pronoun", "description", "none"}
+
+
+def test_layer_rejects_offsets_that_differ_from_the_corpus(tmp_path):
+    text = "Er sagte, es sei gut."
+    doc = Document("d1", text, (quote_at(text, "es sei gut", "Er"),))
+    bad = tmp_path / "layer.jsonl"
+    bad.write_text('{"document": "d1", "annotation": 0, "content": [[0, 3]], "speaker_id": "X", "kind": "pronoun"}\n')
+    with pytest.raises(FormatError, match="document d1.*differ"):
+        load_speaker_id_layer(bad, [doc])
+
+
+@pytest.mark.slow
+def test_resolution_on_held_out_part_of_layer_does_not_regress(wikinews_dev):
+    # A floor a little under the figure measured when the resolver was frozen (75.1%, see
+    # eval/speakers/README.md); the issue's target (85%) is not reached on this held-out part yet.
+    docs = list(read_documents([wikinews_dev]))
+    gold = load_speaker_id_layer(LAYER, docs, part="report")
+    wanted = {g.doc_id for g in gold}
+    preds = {d.id: resolve_speakers(d, [q.replace(speaker_id=None) for q in d.quotes]) for d in docs if d.id in wanted}
+    s = score_speaker_ids(gold, preds)
+    assert s.overall.accuracy >= 0.72
+
+
+def seed_gold_resolved():
+    if not SEEDS_GOLD.exists():
+        pytest.skip(f"{SEEDS_GOLD} is absent")
+    docs = list(read_documents([SEEDS_GOLD]))
+    return docs, [d.with_quotes(resolve_speakers(d, [q.replace(speaker_id=None, trace="") for q in d.quotes])) for d in docs]
+
+
+def test_seed_gold_speakers_resolved_to_their_ids():
+    gold_docs, resolved = seed_gold_resolved()
+    preds = {d.id: d.quotes for d in resolved}
+    s = score_speaker_ids(gold_from_documents(gold_docs), preds)
+    assert s.overall.accuracy >= 0.85
+
+
+def test_seed_gold_lists_putin_and_miller_with_all_their_statements():
+    from quotes.people import collect_people
+
+    gold_docs, resolved = seed_gold_resolved()
+    people = {p.name: p for p in collect_people(resolved)}
+    for name in ("Wladimir Putin", "Matthew Miller"):
+        wanted = {(d.id, q.start, q.end) for d in gold_docs for q in d.quotes if q.speaker_id == name}
+        got = {(s.doc_id, s.start, s.end) for s in people[name].statements}
+        assert got == wanted, name
