@@ -194,7 +194,7 @@ def document_to_wikinews(doc: Document, tokenize: Tokenize | None = None) -> dic
     for k, q in enumerate(doc.quotes):
         label = q.label if q.label in TYPE_FROM_LABEL and TYPE_FROM_LABEL[q.label] == q.type else LABEL_FROM_TYPE.get(q.type, "Reported")
         ann = {
-            "id": k + 1,
+            "id": k,
             "type": label,
             "medium": q.medium or DEFAULT_MEDIUM,
             "isNested": q.nested,
@@ -224,3 +224,34 @@ def write_wikinews(doc: Document, folder: str | Path, tokenize: Tokenize | None 
     path = folder / f"{name}{SUFFIX}"
     path.write_text(json.dumps(document_to_wikinews(doc, tokenize), ensure_ascii=False, indent=1), encoding="utf-8")
     return path
+
+
+def read_wikinews_path(path: str | Path, on_error: Callable[[FormatError], None] | None = None, *, with_quotes: bool = True) -> Iterator[Document]:
+    """Read a WikiNews ``.json`` file or a folder of them; a bad file goes to ``on_error`` (default: raise)."""
+    path = Path(path)
+    for f in wikinews_files(path) if path.is_dir() else [path]:
+        try:
+            yield read_wikinews(f, with_quotes=with_quotes)
+        except FormatError as e:
+            if on_error is None:
+                raise
+            on_error(e)
+
+
+def write_wikinews_folder(docs: Iterable[Document], folder: str | Path) -> int:
+    """Write each document as ``FOLDER/<id>.pretty.json``; returns how many were written."""
+    n = 0
+    for doc in docs:
+        write_wikinews(doc, folder)
+        n += 1
+    return n
+
+
+def _register() -> None:
+    from ..registry import readers, writers
+
+    readers.register("wikinews", func=read_wikinews_path)
+    writers.register("wikinews", func=write_wikinews_folder)
+
+
+_register()

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from typing import Mapping
+
+import numpy
 
 
 @dataclass(frozen=True)
@@ -60,3 +64,26 @@ class PRFScore:
 
     def as_dict(self) -> dict:
         return {"p": self.precision, "r": self.recall, "f": self.fscore, "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+def ratio(a, b):
+    """``a / b``, and 0 where ``b`` is 0; on numbers and on numpy arrays alike (for the bootstrap).
+
+    >>> ratio(1, 4), ratio(3, 0)
+    (0.25, 0.0)
+    """
+    a = numpy.asarray(a, dtype=float)
+    b = numpy.asarray(b, dtype=float)
+    out = numpy.divide(a, b, out=numpy.zeros(numpy.broadcast(a, b).shape), where=b != 0)
+    return float(out) if out.ndim == 0 else out
+
+
+def harmonic(p, r):
+    """The harmonic mean of precision and recall (0 where both are 0), on numbers or arrays."""
+    return ratio(2 * numpy.asarray(p) * numpy.asarray(r), numpy.asarray(p) + numpy.asarray(r))
+
+
+def add_counts(total: Counter, counts: Mapping[str, float]) -> Counter:
+    """Add named counts into ``total`` (zeros kept, unlike ``Counter +``) and return it."""
+    total.update(counts)
+    return total
