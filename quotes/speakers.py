@@ -9,10 +9,13 @@ It works on text and spans only (regular expressions and small word lists, no pa
 extractor shares it and it costs little next to extraction. What it handles:
 
 - names: the fullest form in the article that contains the mention ("Jong-chon" → "Pak Jong-chon");
-- descriptions and roles: tied to a name by a title before the name ("Russlands Präsident Putin")
-  or an apposition ("Der Sprecher …, Matthew Miller," / "Jake Sullivan, der Nationale …,");
-- pronouns (er, sie, es, der, diese, demnach …): the nearest earlier speaker or person that agrees
-  in gender and number, earlier speakers preferred (they are the subjects of their sentences);
+- descriptions and roles: tied to a name by a title before the name ("Russlands Präsident Putin"),
+  an apposition ("Der Sprecher …, Matthew Miller," / "Jake Sullivan, der Nationale …,") or a copula;
+  a definite one ("Der Ministerpräsident") else denotes the person the text is about;
+- pronouns (er, sie, es, der, diese, demnach, seiner Ansicht …): the persons, organisations and
+  documents mentioned before them that agree in gender and number (first names, titles, articles,
+  feminine -in, plural verbs), ranked by nearness, earlier speakers and sentence-opening subjects;
+  "ich"/"wir" inside a quote is the quote's speaker;
 - quotes without a speaker (free indirect continuations): the speaker of the quote before.
 
 Each resolution appends a readable line to the quote's ``trace``.
@@ -27,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from .types import Document, Quote
+from .types import Document, Quote, Span
 
 MENTION_KINDS: tuple[str, ...] = ("name", "partial_name", "pronoun", "description", "none")
 
@@ -39,7 +42,7 @@ PRONOUNS: dict[str, tuple[str | None, str | None]] = {
     "es": ("n", "sg"), "dies": (None, None), "das": ("n", "sg"), "dieses": ("n", "sg"), "diesem": (None, "sg"),
     "eigenen angaben": (None, None), "eigenen angaben zufolge": (None, None), "nach eigenen angaben": (None, None),
     "ich": (None, "sg"), "wir": (None, "pl"), "man": (None, None),
-    "demnach": (None, None), "dort": (None, None), "dieser zufolge": (None, None), "diesem zufolge": ("m", "sg"),
+    "demnach": (None, None), "danach": (None, None), "dort": (None, None), "dieser zufolge": (None, None), "diesem zufolge": ("m", "sg"),
     "ihr zufolge": (None, None), "ihm zufolge": ("m", "sg"), "ihnen zufolge": (None, "pl"),
     "beide": (None, "pl"), "beiden": (None, "pl"),
 }
@@ -47,7 +50,7 @@ PRONOUNS: dict[str, tuple[str | None, str | None]] = {
 DETERMINERS = frozenset(
     "der die das des dem den ein eine einer einem einen eines dieser diese dieses diesem diesen "
     "jeder jede jedes seine seiner seinem seinen ihre ihrer ihrem ihren unser unsere kein keine "
-    "im am vom zum zur beim ins mehrere einige viele alle beide zwei drei vier".split()
+    "im am vom zum zur beim ins mehrere einige viele alle beide zwei drei vier vielen einigen mehreren allen beiden".split()
 )
 INDEFINITE = frozenset("ein eine einer einem einen eines mehrere einige viele zwei drei vier".split())
 # Capitalised words that are never part of a name (sentence-initial function words, months, days).
@@ -81,25 +84,48 @@ ROLE_HEADS = tuple(
     "vize sprecherin häftling opfer kläger angeklagt verteidiger ankläger staatsanwalt "
     "ombudsmann kommissar senior vorstand aufsichtsrat geschäftsführer bewohner augenzeuge "
     "beobachter kritiker befürworter gegner demonstrant mutter vater sohn tochter bruder schwester "
-    "ehefrau ehemann witwe frau mann polizeichef insider quelle rechtler redakteur moderator partner".split()
+    "ehefrau ehemann witwe frau geschäftsmann feuerwehrmann hauptmann obmann befehlshaber anhänger polizeichef insider quelle rechtler redakteur moderator partner "
+    "wissenschafter soldat major kapitän pilot täter verdächtig anführer astronom lehrer schüler "
+    "student händler initiator organisator veranstalter bürger einwohner anwohner nutzer angestellt "
+    "arbeiter beschäftigt teilnehmer mediziner ingenieur unternehmer minister referent "
+    "franzose brite russe pole türke kurde grieche chinese amerikaner italiener spanier kanadier "
+    "iraner iraker israeli palästinenser afghane syrer ukrainer japaner inder".split()
 )
 # Heads that introduce the name of an organisation or medium: "Tageszeitung Haaretz".
 ORG_HEADS = tuple(
     "zeitung zeitschrift magazin sender agentur organisation partei verband gewerkschaft "
-    "konzern unternehmen firma website portal institut behörde bewegung".split()
+    "konzern unternehmen firma website portal institut behörde bewegung hilfswerk komitee "
+    "verband gericht gerichtshof ministerium amt senat fraktion regierung kommission gruppe garde "
+    "team blatt netzwerk stiftung universität polizei armee dienst presse rat tribunal "
+    "staatsanwaltschaft gewerkschaft verlag medienhaus koalition opposition".split()
 )
 # Source nouns that wrap the real speaker: "Angaben der Polizei", "Polizeiangaben", "Medienberichten".
 SOURCE_NOUNS = ("angaben", "aussagen", "aussage", "informationen", "berichten", "berichte", "bericht", "meldungen", "schätzungen", "erkenntnissen")
 _WRAPPER = re.compile(
-    r"^(?:(?:laut|nach|so|zufolge|gemäß|wie|auch)\s+)*"
-    r"(?:(?:den\s+|der\s+|eigenen\s+|ersten\s+|offiziellen\s+|übereinstimmenden\s+|jüngsten\s+)*"
+    r"^(?:(?:laut|nach|so|zufolge|gemäß|wie|auch|in|im|aus)\s+)*"
+    r"(?:(?:den\s+|der\s+|dem\s+|einer\s+|einem\s+|eines\s+|eigenen\s+|ersten\s+|offiziellen\s+|übereinstimmenden\s+|jüngsten\s+)*"
     r"(?:Angaben|Aussagen|Aussage|Informationen|Berichten|Berichte|Bericht|Meldungen|Schätzungen|Erkenntnissen|Auskunft|Worten"
     r"|Darstellung|Einschätzung|Auffassung|Ansicht|Sicht|Willen|Stellungnahme|Mitteilung|Pressemitteilung|Presseerklärung"
-    r"|Erklärung|Vorschlag|Entscheidung|Verdacht)"
-    r"(?:\s+(?:von|des|der|eines|einer|dem|vom|aus))\s+"
+    r"|Erklärung|Erklärungen|Äußerungen|Vorschlag|Entscheidung|Verdacht|Analyse|Schätzung|Verlautbarung|Meinung|Plan|Auswertung|Recherchen|Zahlen)"
+    r"(?:\s+(?:von|des|der|eines|einer|dem|vom|aus))?\s+"
     r"|(?:in|im|bei|von|aus|auf)\s+(?:der|dem|den|des|einer|einem|seiner|ihrer)\s+(?=\S))?",
     re.IGNORECASE,
 )
+_POSSESSIVE = re.compile(
+    r"^(?:nach\s+)?(seiner|seinen|seine|ihrer|ihren|ihre)\s+(?:eigenen\s+)?"
+    r"(?:Ansicht|Meinung|Auffassung|Einschätzung|Aussage|Aussagen|Angaben|Worten|Darstellung|Sicht|Überzeugung|Erinnerung)(?:\s+nach)?$",
+    re.IGNORECASE,
+)
+# Where or how a source said it, after its name: "der Focus in seiner Onlineausgabe", "flightradar24 auf Twitter".
+_TRAILING = re.compile(
+    r"\s*\([^)]*\)$|,\s*(?:welche[rs]?|der|die|das)$"
+    r"|\s+(?:in|auf|im|bei|gegenüber|über)\s+(?:(?:seiner|ihrer|der|dem|einem|einer|seinem|ihrem|ihren|seinen|eine|einen|die|den|das)\s+)?(?:\w+\s+)?"
+    r"(?:Online-?[Aa]usgabe|Ausgabe|Website|Webseite|Internetseite|Homepage|Twitter|Facebook|Sendung|Interview|Blog|Blogeintrag"
+    r"|Pressemitteilung|Mitteilung|Erklärung|Stellungnahme|Pressekonferenz|Anfrage)\b.*$"
+)
+# An extended participle between article and noun: "die in Oberösterreich erscheinende „Rundschau …“".
+_PARTICIPLE = re.compile(r"^((?:[Dd]er|[Dd]ie|[Dd]as|[Dd]es|[Dd]em|[Dd]en|[Ee]ine?[rsmn]?)\s+)(?:[^,]*?\s)?[a-zäöüß]+end(?:e|en|er|es|em)?\s+(?=[A-ZÄÖÜ„\"»])")
+_PREPOSITIONS_ATTACHING = frozenset("von vom bei für gegen mit um als aus an auf über unter nach zu zum zur durch".split())
 _COMMON_SUFFIXES = ("ung", "heit", "keit", "schaft", "ion", "ismus", "nahme", "ität", "tät", "ium", "ment", "nis", "ungen", "ei", "ie")
 _FEMININE_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "ion", "tät", "ei", "ie", "ik", "ur")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\w\-]*")
@@ -119,6 +145,29 @@ def first_names() -> dict[str, str | None]:
         for name in names:
             out[name] = gender if out.get(name, gender) == gender else None
     return out
+
+
+def _is_first_name(token: str) -> bool:
+    """A first name, hyphenated ones included ("Karl-Theodor", "Jean-Cyril")."""
+    names = first_names()
+    return token in names or ("-" in token and token.split("-", 1)[0] in names and token[-1].islower())
+
+
+def _first_name_gender(token: str) -> str | None:
+    names = first_names()
+    if token in names:
+        return names[token]
+    if _is_first_name(token):
+        return names[token.split("-", 1)[0]]
+    return None
+
+
+def _is_named_org(token: str) -> bool:
+    """A compound of an abbreviation and an organisation noun: "SITE-Institut", "UN-Kinderhilfswerk"."""
+    if "-" not in token:
+        return False
+    head, last = token.rsplit("-", 1)
+    return _is_org_head(last) and _is_acronym(head)
 
 
 def _stem(word: str) -> str:
@@ -202,7 +251,13 @@ class Name:
 
     @property
     def text(self) -> str:
-        return " ".join(self.tokens)
+        """The tokens joined by spaces, initials with their full stop: "C.Y. Leung", "George W. Bush"."""
+        out = ""
+        for n, t in enumerate(self.tokens):
+            initial = len(t) == 1 and t.isupper()
+            next_initial = n + 1 < len(self.tokens) and len(self.tokens[n + 1]) == 1
+            out += t + ("." if initial else "") + ("" if initial and next_initial else " ")
+        return out.rstrip()
 
 
 @dataclass(frozen=True)
@@ -214,11 +269,13 @@ class Tie:
     name: str
     start: int
     evidence: str
+    plural: bool = False
 
 
 @dataclass(frozen=True)
 class Referent:
-    """An earlier speaker or person a pronoun may point to."""
+    """Something a pronoun may point to: an earlier speaker, or a person, organisation or document
+    mentioned in the text, with the gender and number it shows and whether it opens its sentence."""
 
     id: str
     start: int
@@ -226,6 +283,9 @@ class Referent:
     number: str | None
     speaker: bool
     description: bool = False
+    kind: str = "person"  # person | org | thing
+    subject: bool = False
+    end: int = 0
 
 
 @dataclass(frozen=True)
@@ -253,7 +313,7 @@ class DocumentContext:
         self._find_names()
         self._find_ties()
         self.aliases = self._find_aliases()
-        self.roles = self._find_role_mentions()
+        self.mentions = self._find_mentions()
 
     # -- positions -----------------------------------------------------------------------------
     def sentence_of(self, pos: int) -> int:
@@ -275,24 +335,42 @@ class DocumentContext:
         low = tok.lower()
         if low in FUNCTION_WORDS:
             return "func"
-        if _is_acronym(tok):
-            return "name"
-        if tok in first_names():
+        if _is_acronym(tok) or _is_first_name(tok) or self._is_initial(i):
             return "name"
         if _is_role(tok):
-            return "role"
+            # a role word right after a first name is a surname: "Joschka Fischer", "Gerhard Richter"
+            if i > 0 and _is_first_name(self.tokens[i - 1].text) and self._gap(self.tokens[i - 1], self.tokens[i]) == " ":
+                return "name"
+            return "name" if _is_named_org(tok) else "role"
         if low.endswith(_COMMON_SUFFIXES) or low.rsplit("-", 1)[-1].endswith(SOURCE_NOUNS):
             return "common"
         return "name"
+
+    def _is_initial(self, i: int) -> bool:
+        """A single capital followed by a full stop: the "C." of "C.Y. Leung", the "W." of "George W. Bush"."""
+        t = self.tokens[i]
+        return len(t.text) == 1 and self.text[t.end : t.end + 1] == "."
 
     def _after_article(self, i: int) -> bool:
         """Whether token i follows an article or an adjective: "die Polizei", "französischen Geheimdienstes"."""
         if i == 0:
             return False
         prev = self.tokens[i - 1]
-        if self._gap(prev, self.tokens[i]).strip() or not prev.text.islower():
+        if self._gap(prev, self.tokens[i]).strip():
             return False
-        return prev.text in DETERMINERS or bool(_ADJECTIVE.search(prev.text))
+        if prev.text.lower() in DETERMINERS:
+            return True
+        if not prev.text.islower():
+            return False
+        if _ADJECTIVE.search(prev.text):
+            return True
+        # an inflected adjective after an article: "einem anonymen Hinweis"
+        return i > 1 and prev.text.endswith(("e", "en", "er", "es", "em")) and self.tokens[i - 2].text.lower() in DETERMINERS
+
+    def _joined(self, j: int) -> bool:
+        """Whether token j+1 continues the run of token j: one space, or the full stop of an initial."""
+        gap = self._gap(self.tokens[j], self.tokens[j + 1])
+        return gap == " " or (gap in (".", ". ") and self._is_initial(j))
 
     def _find_names(self) -> None:
         toks = self.tokens
@@ -306,15 +384,14 @@ class DocumentContext:
             # a run of capitalised tokens joined by single spaces (and name particles after a first name)
             j = i
             while j + 1 < n:
-                gap = self._gap(toks[j], toks[j + 1])
-                if gap == " " and classes[j + 1] in ("name", "role", "common"):
+                if self._joined(j) and classes[j + 1] in ("name", "role", "common"):
                     j += 1
                     continue
-                if gap == " " and toks[j + 1].text in _PARTICLES and toks[j].text in first_names():
+                if self._joined(j) and toks[j + 1].text in _PARTICLES and _is_first_name(toks[j].text):
                     k = j + 1
                     while k < n and toks[k].text in _PARTICLES and self._gap(toks[k - 1], toks[k]) == " ":
                         k += 1
-                    if k < n and classes[k] == "name" and self._gap(toks[k - 1], toks[k]) == " ":
+                    if k < n and classes[k] == "name" and not _is_acronym(toks[k].text) and self._gap(toks[k - 1], toks[k]) == " ":
                         j = k
                         continue
                 break
@@ -322,30 +399,62 @@ class DocumentContext:
             i = j + 1
 
     def _add_run(self, i: int, j: int) -> None:
-        """Keep the name part of run i..j: the tokens after its last role or common noun."""
+        """Keep the name part of run i..j: the tokens after its last role or common noun; a person
+        name starts at its first name (or initial) and ends before a common noun after it
+        ("Norbert Lammert Verzögerung"); an organisation keeps the adjectives before its head
+        ("Demokratische Partei Thailands")."""
         toks, classes = self.tokens, self.classes
-        if i == j and self._after_article(i) and not (_is_acronym(toks[i].text) or toks[i].text in first_names()):
+        if i == j and self._after_article(i) and not (_is_acronym(toks[i].text) or _is_first_name(toks[i].text) or _is_named_org(toks[i].text)):
             return  # a single noun after an article is a common noun: "die Polizei"
-        k = i
-        for m in range(i, j + 1):
-            if classes[m] == "role":
-                k = m + 1
-        if k > j:
-            return
+        first = next((m for m in range(i, j + 1) if _is_first_name(toks[m].text) or (self._is_initial(m) and m < j)), None)
+        if first is not None:
+            k, end = first, first
+            # the surname may look like a common noun ("Reinhard Jung"); particles join ("zu Guttenberg")
+            while end + 1 <= j:
+                if classes[end + 1] == "name" or (end == first and classes[end + 1] == "common") or self._is_initial(end):
+                    end += 1
+                elif toks[end + 1].text in _PARTICLES:
+                    end += 1
+                else:
+                    break
+            while end > first and toks[end].text in _PARTICLES:
+                end -= 1
+            # a first name that ends the run is a surname: "Saddam Hussein", "Barney Frank"
+            if first == end and first > i and classes[first - 1] == "name" and not self._is_initial(first - 1):
+                k = first - 1
+            j = end
+        else:
+            k = i
+            for m in range(i, j + 1):
+                if classes[m] == "role" or (m < j and _is_named_org(toks[m].text)):
+                    k = m + 1
+            # an organisation keeps the adjectives before its head: "Demokratische Partei Thailands"
+            if k - 2 >= i and _is_org_head(toks[k - 1].text) and classes[k - 2] == "name" and _ADJECTIVE.search(toks[k - 2].text.lower()):
+                k -= 1
+                while k - 1 >= i and classes[k - 1] == "name" and _ADJECTIVE.search(toks[k - 1].text.lower()):
+                    k -= 1
+            # a common noun before a name is not part of it: "Selbstverwaltung Istvan Kovacs"
+            last_common = max((m for m in range(k, j + 1) if classes[m] == "common"), default=None)
+            if last_common is not None and last_common < j and all(classes[m] == "name" for m in range(last_common + 1, j + 1)):
+                k = last_common + 1
+            if k > j:
+                return
         parts = tuple(t.text for t in toks[k : j + 1])
         if all(classes[m] != "name" for m in range(k, j + 1)):
             return
-        gender = first_names().get(parts[0]) if parts[0] in first_names() else None
-        titled = (k > i and not _is_org_head(toks[k - 1].text)) or (k > 0 and toks[k - 1].text.lower() in TITLES)
+        gender = _first_name_gender(parts[0])
+        titled = (k > i and classes[k - 1] == "role" and not _is_org_head(toks[k - 1].text)) or (k > 0 and toks[k - 1].text.lower() in TITLES)
         if k > 0 and toks[k - 1].text.lower() in TITLES:
             gender = gender or TITLES[toks[k - 1].text.lower()]
         if k > i and gender is None:
             role = toks[k - 1].text.lower()
             if role.endswith(("in", "innen")) and _is_role(role[:-2] if role.endswith("in") else role[:-5]):
                 gender = "f"
-        person = parts[0] in first_names() or titled or (
+        person = first is not None or titled or (
             len(parts) >= 2 and k == i and not self._after_article(i) and all(classes[m] == "name" and not _is_acronym(toks[m].text) for m in range(k, j + 1))
         )
+        if k < len(toks) and _is_org_head(toks[j].text):
+            person = False
         self.names.append(Name(parts, toks[k].start, toks[j].end, person, gender))
 
     def fullest(self, parts: Sequence[str], before: int | None = None) -> tuple[str, Name | None]:
@@ -368,6 +477,9 @@ class DocumentContext:
                     self._by_token.setdefault(t, []).append(nm)
         pool = self._by_token.get(parts[0], []) + (self._by_token.get(parts[0][:-1], []) if parts[0].endswith("s") else [])
         found = [nm for nm in pool if len(nm.tokens) >= len(parts) and contains(nm)]
+        if before is not None and not any(nm.person for nm in found):
+            # an organisation takes a longer form only from before: not "IG Metall" → "IG Metall Trier"
+            found = [nm for nm in found if len(nm.tokens) == len(parts) or nm.start < before]
         if not found:
             return " ".join(parts), None
         longest = max(len(nm.tokens) for nm in found)
@@ -382,6 +494,25 @@ class DocumentContext:
         gender = chosen.gender or next((nm.gender for nm in found if nm.gender and contains(nm)), None)
         return chosen.text, Name(chosen.tokens, chosen.start, chosen.end, chosen.person or len(found) > 1, gender)
 
+    def is_genitive(self, name: Name) -> bool:
+        """A genitive name: "Anhänger Saddam Husseins" where "Saddam Hussein" occurs (not "Istvan Kovacs")."""
+        last = name.tokens[-1]
+        return last.endswith("s") and len(last) > 2 and self.fullest((*name.tokens[:-1], last[:-1]))[1] is not None
+
+    def coordinated(self, name: Name) -> list[Name]:
+        """The names coordinated with ``name`` after it: "AFP und Reuters", "A, B und C"."""
+        group = [name]
+        for nm in self.names:
+            if nm.start < group[-1].end:
+                continue
+            if re.fullmatch(r",\s|\s(?:und|sowie|oder|als auch)\s", self.text[group[-1].end : nm.start]):
+                group.append(nm)
+            else:
+                break
+        while len(group) > 1 and self.text[group[-2].end : group[-1].start].strip() == ",":
+            group.pop()
+        return group
+
     # -- ties between descriptions and names ---------------------------------------------------
     def _find_ties(self) -> None:
         text = self.text
@@ -392,10 +523,26 @@ class DocumentContext:
             m = k - 1
             while m >= 0 and self.classes[m] in ("role", "common", "name") and self._gap(self.tokens[m], self.tokens[m + 1]) == " " and self.classes[m] != "name":
                 m -= 1
-            if m + 1 < k:
+            if m + 1 < k and not self.is_genitive(name):
                 np_start = self._np_start(m + 1)
                 desc = text[np_start : self.tokens[k - 1].end]
-                self._add_tie(desc, canonical, np_start, f"title before name: '{desc} {name.text}'")
+                group = self.coordinated(name)
+                if len(group) > 1:
+                    # "Die Politiker Peter Danckert und Max Straubinger": the description names them all
+                    joined = ", ".join(self.fullest(n.tokens, n.start)[0] for n in group[:-1]) + " und " + self.fullest(group[-1].tokens, group[-1].start)[0]
+                    head, modifiers = describe(desc)
+                    if head:
+                        self.ties.append(Tie(head, modifiers, joined, np_start, f"title before names: '{desc} {joined}'", True))
+                else:
+                    self._add_tie(desc, canonical, np_start, f"title before name: '{desc} {name.text}'")
+            # Copula: "Ein anderer Richter des Tribunals ist der Kurde Raed Dschuhi".
+            if name.person:
+                sent_start = self.sentence_starts[self.sentence_of(name.start)]
+                cop = re.search(r"\s(?:ist|war)\s+(?:(?:der|die|ein|eine)\s+)?(?:[a-zäöüß\-]+\s+){0,3}(?:[A-ZÄÖÜ][\w\-]*\s+)?$", text[sent_start : name.start])
+                if cop:
+                    desc = text[sent_start : sent_start + cop.start()].strip()
+                    if 1 <= len(desc.split()) <= 8 and desc.split()[0].lower() in DETERMINERS and _is_np(desc):
+                        self._add_tie(desc, canonical, sent_start, f"copula: '{desc} … {name.text}'")
             # Apposition before: "Der Sprecher des Außenministeriums, Matthew Miller, sagte".
             if name.person and k > 0 and text[max(0, name.start - 2) : name.start] == ", ":
                 if text[name.end : name.end + 1] in (",", "(") or text[name.end : name.end + 2] == " (":
@@ -403,6 +550,14 @@ class DocumentContext:
                     seg_start = max(text.rfind(",", sent_start, name.start - 2) + 1, sent_start)
                     desc = text[seg_start : name.start - 2].strip()
                     words = desc.split()
+                    if not (_is_np(desc) and words and words[0].lower() in DETERMINERS):
+                        # the noun phrase may start inside the clause: "Nun hat sich der EU-Kommissar …, Ján Figeľ, geäußert"
+                        for m in re.finditer(r"\b(?:der|die|das|ein|eine)\s", desc):
+                            if _is_np(desc[m.start():]) and any(_is_role(w) for w in desc[m.start():].split() if w[:1].isupper()):
+                                seg_start += len(text[seg_start : name.start - 2]) - len(text[seg_start : name.start - 2].lstrip()) + m.start()
+                                desc = desc[m.start():]
+                                words = desc.split()
+                                break
                     if _is_np(desc) and (1 <= len(words) <= 12 and words[0].lower() in DETERMINERS or (len(words) in (1, 2) and _is_role(words[-1]))):
                         self._add_tie(desc, canonical, seg_start, f"apposition: '{desc}, {name.text}'")
             # Apposition after: "Jake Sullivan, der Nationale Sicherheitsberater …, betonte".
@@ -438,23 +593,83 @@ class DocumentContext:
                     break
         return out
 
-    def _find_role_mentions(self) -> list[Referent]:
-        """Unnamed people described by a role noun ("eine Armeesprecherin"): antecedents for pronouns."""
+    def _find_mentions(self) -> list[Referent]:
+        """Persons, organisations and documents mentioned in the text, in text order: the
+        antecedents a pronoun may take. Names come with the gender a first name or title shows;
+        role and organisation nouns ("die Ministerin", "die Ermittler", "die Partei") with the
+        gender and number their article and ending show. A role noun right before a name ("Präsident
+        Putin") or before an apposition (", Matthew Miller") counts as that name."""
         out = []
-        for k, cls in enumerate(self.classes):
-            if cls != "role" or (k + 1 < len(self.tokens) and self.classes[k + 1] == "name" and self._gap(self.tokens[k], self.tokens[k + 1]) == " "):
+        toks, classes = self.tokens, self.classes
+        name_at = {nm.start: nm for nm in self.names}
+        for k, tok in enumerate(toks):
+            nm = name_at.get(tok.start)
+            if nm is not None:
+                canonical, found = self.fullest(nm.tokens, nm.start)
+                person = nm.person or bool(found and found.person and found.tokens != nm.tokens)
+                if _is_acronym(nm.tokens[-1]):
+                    person = False
+                if not person and len(nm.tokens) == 1 and not _is_acronym(nm.tokens[0]) and not _is_named_org(nm.tokens[0]):
+                    continue  # a lone capitalised word ("Widerspruch", "Politik") is too often a common noun
+                if len(nm.tokens) == 1 and nm.tokens[0] in self.aliases:
+                    canonical = self.aliases[nm.tokens[0]]
+                det = toks[k - 1].text.lower() if k > 0 and self._gap(toks[k - 1], tok) == " " else None
+                if person:
+                    gender = nm.gender or (found.gender if found else None)
+                else:
+                    gender = _ARTICLE_GENDER.get(det or "")
+                # the subject may start with a title: "Air-France-Chef Jean-Cyril Spinetta weist … zurück"
+                m = k
+                while m > 0 and classes[m - 1] in ("role", "name") and self._gap(toks[m - 1], toks[m]) == " ":
+                    m -= 1
+                kind = "person" if person else ("thing" if nm.tokens[-1].lower().endswith(_DOCUMENT_HEADS) else "org")
+                out.append(Referent(canonical, nm.start, gender, "sg", False, False, kind, self._opens_sentence(toks[m].start), nm.end))
                 continue
+            low = tok.text.lower()
+            is_doc = tok.text[0].isupper() and low.endswith(_DOCUMENT_HEADS) and not any(n.start <= tok.start < n.end for n in self.names)
+            if classes[k] != "role" and not is_doc:
+                continue
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if nxt is not None and classes[k + 1] == "name" and self._gap(tok, nxt) in (" ", ", "):
+                continue  # a title or an apposition: the name is the mention
             start = self._np_start(k)
-            desc = self.text[start : self.tokens[k].end]
-            gender, number = _grammar(desc)
-            out.append(Referent(_canonical_description(desc), start, gender, number, False))
+            end = self._np_end(k)
+            first = self.token_index(start)
+            det = toks[first].text.lower() if start < tok.start else None
+            if det == "der" and first > 0 and toks[first - 1].text[0].isupper() and self._gap(toks[first - 1], toks[first]) == " ":
+                det = "der (genitive)"  # "die Vorwürfe der kanadischen Ermittler": plural or feminine
+            gender, number = _np_features(det, tok.text)
+            kind = "thing" if is_doc else ("org" if _is_org_head(tok.text) else "person")
+            out.append(Referent(_canonical_description(self.text[start:end]), start, gender, number, False, True, kind, self._opens_sentence(start), end))
         return out
+
+    def _opens_sentence(self, pos: int) -> bool:
+        s0 = self.sentence_starts[self.sentence_of(pos)]
+        return not self.text[s0:pos].strip(" „\"»«‚'")
+
+    def _np_end(self, k: int) -> int:
+        """End of the noun phrase whose noun is token k, with a genitive after it ("Wissenschafter der
+        Aga Khan University", "Sprecher des Ministeriums")."""
+        toks = self.tokens
+        end = toks[k].end
+        m = k + 1
+        if m < len(toks) and toks[m].text in ("der", "des") and self._gap(toks[k], toks[m]) == " ":
+            m += 1
+            while m < len(toks) and self._gap(toks[m - 1], toks[m]) == " " and (toks[m].text.islower() and _ADJECTIVE.search(toks[m].text)):
+                m += 1
+            last = None
+            while m < len(toks) and self._gap(toks[m - 1], toks[m]) == " " and toks[m].text[0].isupper() and self.classes[m] != "func":
+                last = m
+                m += 1
+            if last is not None:
+                end = toks[last].end
+        return end
 
     def _np_start(self, k: int) -> int:
         """Start of the noun phrase whose noun is token k: back over adjectives and a determiner."""
         m = k - 1
-        while m >= 0 and self.tokens[m].text.islower() and self._gap(self.tokens[m], self.tokens[m + 1]).strip() == "":
-            if self.tokens[m].text in DETERMINERS:
+        while m >= 0 and (self.tokens[m].text.islower() or self.tokens[m].text.lower() in DETERMINERS) and self._gap(self.tokens[m], self.tokens[m + 1]).strip() == "":
+            if self.tokens[m].text.lower() in DETERMINERS:
                 return self.tokens[m].start
             if self.tokens[m].text[-1] not in "enrsm" or m < k - 3:
                 break
@@ -491,7 +706,7 @@ def _is_np(desc: str) -> bool:
     adjectives and capitalised words ("der Nationale Sicherheitsberater im Kabinett …")."""
     for w in _WORD.findall(desc):
         low = w.lower()
-        if w[0].isupper() or low in DETERMINERS or low in _PREPOSITIONS or _ADJECTIVE.search(low) or low in ("höchsten", "früheren", "ehemaligen", "neuen", "obersten"):
+        if w[0].isupper() or low in DETERMINERS or low in _PREPOSITIONS or _ADJECTIVE.search(low) or low in ("höchsten", "früheren", "ehemaligen", "neuen", "obersten", "anderer", "andere", "anderen", "weiterer", "weitere", "weiteren"):
             continue
         return False
     return True
@@ -575,6 +790,73 @@ def _agrees(want: tuple[str | None, str | None], gender: str | None, number: str
     return True
 
 
+# Role nouns that usually bring in someone new, not the person named before: "ein/der Sprecher".
+_NEW_PERSON_HEADS = ("sprecher", "sprecherin", "vertreter", "vertreterin", "mitarbeiter", "zeuge", "augenzeuge", "experte", "expertin")
+_PLURAL_VERBS = frozenset(
+    "sind haben hätten seien waren wollen wollten werden würden wurden können konnten müssen mussten hatten "
+    "sollen sollten gaben sahen hielten nahmen gingen kamen riefen beschlossen sprachen schrieben traten".split()
+)
+_SINGULAR_VERBS = frozenset(
+    "ist hat habe sei war will wolle wird werde wurde kann könne konnte muss musste hätte soll solle sollte "
+    "gab sah hielt nahm ging kam rief beschloss sprach schrieb trat".split()
+)
+_PLURAL_DETERMINERS = frozenset("einige viele mehrere alle beide beiden zwei drei vier vielen einigen mehreren allen".split())
+_ARTICLE_GENDER = {"der": "m", "die": "f", "das": "n", "ein": None, "eine": "f", "dem": None, "den": "m", "des": None}
+# Grammatical gender of organisation heads that do not show it by their ending.
+_ORG_GENDER = {
+    "verband": "m", "konzern": "m", "sender": "m", "senat": "m", "rat": "m", "dienst": "m", "verlag": "m",
+    "gerichtshof": "m", "bund": "m", "ministerium": "n", "amt": "n", "gericht": "n", "institut": "n",
+    "unternehmen": "n", "komitee": "n", "team": "n", "blatt": "n", "netzwerk": "n", "hilfswerk": "n",
+    "magazin": "n", "portal": "n", "medienhaus": "n", "tribunal": "n", "partei": "f", "polizei": "f",
+    "armee": "f", "behörde": "f", "firma": "f", "presse": "f", "gruppe": "f", "garde": "f", "agentur": "f",
+    "zeitschrift": "f", "website": "f", "universität": "f",
+}
+# Documents that speak: "Laut dem Bericht", "In dem Antrag heißt es", "diesem (Geheimdokument) zufolge".
+_DOCUMENT_HEADS = (
+    "bericht", "dokument", "studie", "antrag", "gesetz", "gesetzentwurf", "schreiben", "brief", "papier",
+    "resolution", "urteil", "mitteilung", "erklärung", "meldung", "analyse", "umfrage", "gutachten", "act",
+)
+
+
+def _plural(desc: str) -> bool:
+    """Whether a description is plural: a plural determiner, or an organisation noun in the plural."""
+    words = _WORD.findall(desc)
+    if any(w.lower() in _PLURAL_DETERMINERS for w in words):
+        return True
+    caps = [w for w in words if w[0].isupper() and (_is_role(w) or w.lower().endswith(_DOCUMENT_HEADS))]
+    if not caps:
+        return False
+    low = caps[0].lower()
+    return low.endswith("en") and (low[:-2].endswith(_FEMININE_SUFFIXES) or low[:-1].endswith(_FEMININE_SUFFIXES)) or low.endswith("innen")
+
+
+def _np_features(det: str | None, head: str) -> tuple[str | None, str | None]:
+    """Gender and number of a noun phrase from its article and its noun: "die Ministerin" (f, sg),
+    "die Ermittler" (pl), "der Sprecher" (m, sg), "die Partei" (f, sg), "das Ministerium" (n, sg).
+
+    >>> _np_features("die", "Ermittler"), _np_features("eine", "Armeesprecherin")
+    ((None, 'pl'), ('f', 'sg'))
+    """
+    low = head.lower().rsplit("-", 1)[-1]
+    if low.endswith("innen"):
+        return "f", "pl"
+    if _is_org_head(head) or low.endswith(_DOCUMENT_HEADS):
+        gender = next((g for h, g in _ORG_GENDER.items() if low.endswith(h)), None)
+        if gender is None and low.endswith(_FEMININE_SUFFIXES):
+            gender = "f"
+        if gender is None:
+            gender = _ARTICLE_GENDER.get(det or "")
+        plural = det in ("die", "den") and gender != "f" and low.endswith(("en", "e", "er"))
+        return gender, "pl" if plural else "sg"
+    if low.endswith("in") and _is_role(low[:-2]):
+        return "f", "sg"
+    if det in ("die", "diese", "den", "der (genitive)") or det in _PLURAL_DETERMINERS:
+        return None, "pl"
+    if det is None and low.endswith(("er", "en", "e", "ten")):
+        return None, "pl"
+    return "m", "sg"
+
+
 class Resolver:
     """Resolves the speaker mentions of one document, in text order."""
 
@@ -582,6 +864,7 @@ class Resolver:
         self.doc = doc
         self.ctx = DocumentContext(doc.text)
         self.referents: list[Referent] = []
+        self.done: list[tuple[Quote, Resolution]] = []
 
     def mention_text(self, quote: Quote) -> tuple[str, int, int]:
         spans = sorted(quote.speaker)
@@ -592,29 +875,45 @@ class Resolver:
         if not quote.speaker:
             return self.unmentioned(quote, previous)
         mention, start, end = self.mention_text(quote)
+        cut = re.search(r".*\b[a-zäöüß]{3,}[.!?]\s+(?=[A-ZÄÖÜ])", mention) if len(quote.speaker) == 1 else None
+        if cut:
+            # a span over a sentence end (an extractor's slip): the speaker is in the last sentence
+            start += cut.end()
+            mention = self.doc.text[start:end]
         mention = re.sub(r"\s+", " ", mention).strip(" ,;:–-")
         low = mention.lower()
         if low in PRONOUNS:
             return self.pronoun(mention, start, end, PRONOUNS[low])
-        bare = _WRAPPER.sub("", mention).strip()
+        possessive = _POSSESSIVE.match(mention)
+        if possessive:
+            # "seiner Ansicht", "Ihre Meinung": the owner is the speaker
+            want = ("m", "sg") if possessive.group(1).lower().startswith("sein") else (None, None)
+            return self.pronoun(mention, start, end, want)
+        wrapper = _WRAPPER.match(mention)
+        bare = _TRAILING.sub("", mention[wrapper.end():]).strip(" ,")
         if bare.lower() in PRONOUNS:
             return self.pronoun(mention, start, end, PRONOUNS[bare.lower()])
         if not bare:
             return Resolution(_canonical_description(mention), "description", "kept as written")
-        # "Sowohl Nordkorea als auch Russland", "AFP und Reuters": each part resolved, joined.
-        head_segment = re.split(r",\s", bare)[0]
-        parts = [p for p in re.split(r"\s+(?:und|sowie|als auch|oder)\s+", re.sub(r"^(?:Sowohl|sowohl|Weder|weder)\s+", "", head_segment)) if p]
-        if len(parts) > 1:
-            names = [self.one(p, start, end) for p in parts]
-            if all(r.kind in ("name", "partial_name") for r in names):
-                joined = ", ".join(r.speaker_id for r in names[:-1]) + " und " + names[-1].speaker_id
-                return Resolution(joined, "name", "several speakers", None, "pl")
-            if names[0].kind not in ("name", "partial_name"):
-                return Resolution(_canonical_description(bare), "description", "several speakers, kept as written", None, "pl")
-        return self.one(bare, start, end)
+        first = min(s.start for s in quote.speaker)
+        if len(quote.speaker) == 1:
+            first = start + _WRAPPER.match(self.doc.text[start:end]).end()
+        return self.one(bare, first, end, quote)
 
-    def one(self, bare: str, start: int, end: int) -> Resolution:
-        """Resolve a single (unwrapped) mention: a quoted name, a name, an abbreviation, a description."""
+    def one(self, bare: str, start: int, end: int, quote: Quote | None = None) -> Resolution:
+        """Resolve a single (unwrapped) mention: a name (or several), a quoted name, an abbreviation,
+        a description. ``start``/``end`` delimit the mention in the text."""
+        heads = self.head_names(start, end, quote)
+        if heads:
+            rest = self.ctx.text[heads[-1].end : end]
+            if not re.match(r"\s*(?:und|sowie|oder)\s", rest):
+                resolved = [self._name_resolution(n) for n in heads]
+                if len(resolved) == 1:
+                    return resolved[0]
+                joined = ", ".join(r.speaker_id for r in resolved[:-1]) + " und " + resolved[-1].speaker_id
+                return Resolution(joined, "name", "several speakers", None, "pl")
+            return Resolution(_canonical_description(bare), "description", "several speakers, kept as written", None, "pl")
+        bare = _PARTICIPLE.sub(r"\1", bare)
         quoted = re.search(r"[„\"»“]([^„“\"»«]{2,60})[“\"«”]", bare)
         if quoted and (quoted.start() == 0 or _is_role(bare[: quoted.start()].split()[-1]) or bare[: quoted.start()].split()[-1].lower() in DETERMINERS):
             return Resolution(quoted.group(1), "name", "the name in quotation marks", "f", "sg")
@@ -626,22 +925,103 @@ class Resolver:
                 head = words[-1][: -len(noun)].rstrip("-")
                 if head.endswith("s") and len(head) > 4 and not _is_acronym(head):
                     head = head[:-1]
+                if head in self.ctx.aliases:
+                    full = self.ctx.aliases[head]
+                    return Resolution(full, "partial_name", f"abbreviation of {full}", *self._org_features(full))
                 words[-1] = head[0].upper() + head[1:]
                 bare = " ".join(words)
                 break
-        name = self.name_in(bare, start)
-        if name is not None:
-            if len(name) == 1 and name[0] in self.ctx.aliases:
-                full = self.ctx.aliases[name[0]]
-                return Resolution(full, "partial_name", f"abbreviation of {full}", *self._org_features(full))
-            canonical, found = self.ctx.fullest(name, start)
-            if len(canonical.split()) > len(name):
-                kind, reason = "partial_name", f"fullest form in the article: {canonical}"
-            else:
-                kind, reason = "name", "named"
-            gender = found.gender if found else None
-            return Resolution(canonical, kind, reason, gender, "sg")
         return self.description(bare, start, end)
+
+    def _name_resolution(self, name: Name) -> Resolution:
+        if len(name.tokens) == 1 and name.tokens[0] in self.ctx.aliases:
+            full = self.ctx.aliases[name.tokens[0]]
+            return Resolution(full, "partial_name", f"abbreviation of {full}", *self._org_features(full))
+        canonical, found = self.ctx.fullest(name.tokens, name.start)
+        if len(canonical.split()) > len(name.tokens):
+            kind, reason = "partial_name", f"fullest form in the article: {canonical}"
+        else:
+            kind, reason = "name", "named"
+        gender = found.gender if found else name.gender
+        return Resolution(canonical, kind, reason, gender, "sg")
+
+    def head_names(self, start: int, end: int, quote: Quote | None = None) -> list[Name]:
+        """The names a mention gives for its speaker: the head ("die Bangkok Post"), the name after a
+        title ("Der Vorsitzende der Selbstverwaltung Istvan Kovacs") or in an apposition ("Der
+        Direktor des Hilfswerks, Anthony Lake"), with the names coordinated with it ("AFP und
+        Reuters"). Names attached by a preposition or a genitive ("Ein Sprecher von Tesla",
+        "Russlands Präsident") are not the speaker."""
+        ctx, text = self.ctx, self.ctx.text
+        spans = sorted(quote.speaker) if quote is not None and quote.speaker else [Span(start, end)]
+        names = []
+        for n in ctx.names:
+            if n.end <= start or n.start >= end:
+                continue
+            if n.start < start:  # the span starts inside a name: keep the part in it
+                toks = [t for t in ctx.tokens[ctx.token_index(start) : ctx.token_index(n.end)]]
+                if not toks:
+                    continue
+                n = Name(tuple(t.text for t in toks), toks[0].start, n.end, n.person, None)
+            if any(s.start <= n.start and n.end <= s.end for s in spans):
+                names.append(n)
+        # coordinated names: "AFP und Reuters", "Transparency International, Campact und LobbyControl"
+        groups: list[list[Name]] = []
+        for n in names:
+            if groups and re.fullmatch(r",\s|\s(?:und|sowie|oder|als auch|bzw\.)\s", text[groups[-1][-1].end : n.start]):
+                groups[-1].append(n)
+            else:
+                groups.append([n])
+        coordinated: list[list[Name]] = []
+        for g in groups:
+            gaps = [text[a.end : b.start] for a, b in zip(g, g[1:])]
+            if gaps and gaps[-1].strip() != ",":
+                coordinated.append(g)
+            else:
+                coordinated += [[n] for n in g]
+        best: list[Name] = []
+        best_score = 0.0
+        for g in coordinated:
+            score = self._head_score(g[0], start, end)
+            if score == 3 and not g[0].person:
+                # a place or organisation after a comma is an attachment ("…, Schottland"); after a title it is the name
+                score = 1 if self.ctx.text[start : g[0].start].rstrip().endswith(",") else 2.5
+            if score > best_score or (score == best_score == 3):
+                best, best_score = g, score
+        return best
+
+    def _head_score(self, name: Name, start: int, end: int) -> int:
+        """3: after a title or in an apposition; 2: the head of the mention; 0: attached or a modifier."""
+        ctx, text, toks = self.ctx, self.ctx.text, self.ctx.tokens
+        k = ctx.token_index(name.start)
+        after = k + len(name.tokens)
+        # a genitive before a role or an adjective: "Russlands Präsident", "Berlins früherer Bürgermeister"
+        if name.tokens[-1].endswith("s") and after < len(toks) and toks[after].start < end and text[name.end : toks[after].start] == " ":
+            if ctx.classes[after] == "role" or (toks[after].text.islower() and _ADJECTIVE.search(toks[after].text)):
+                return 0
+        before = text[start : name.start]
+        if not before.strip() or before.strip().lower() in ("sowohl", "weder", "entweder"):
+            return 2
+        if before.rstrip().endswith(","):
+            return 3
+        if k > 0 and toks[k - 1].start >= start:
+            words = toks[ctx.token_index(start) : k]
+            prev = toks[k - 1]
+            if prev.text[0].isupper() and text[prev.end : name.start] == " " and not ctx.is_genitive(name) and (
+                ctx.classes[k - 1] in ("role", "name") or (ctx.classes[k - 1] == "common" and name.person)
+            ):
+                # a title right before the name; a preposition before the title attaches it
+                m = k - 1
+                while m > 0 and toks[m - 1].start >= start and (toks[m - 1].text[0].isupper() or _ADJECTIVE.search(toks[m - 1].text)) and text[toks[m - 1].end : toks[m].start] == " ":
+                    m -= 1
+                opener = toks[m - 1].text.lower() if m > 0 and toks[m - 1].start >= start else None
+                if opener in _PREPOSITIONS_ATTACHING:
+                    return 0
+                if name.person or all(w.text.lower() not in _ATTACHING for w in words[1:]):
+                    return 3
+                return 0
+            if all(w.text.lower() in DETERMINERS or (w.text.islower() and w.text.lower() not in _ATTACHING and w.text.lower() not in _PREPOSITIONS) for w in words):
+                return 2
+        return 0
 
     def _org_features(self, name: str) -> tuple[str | None, str | None]:
         return _grammar("die " + name) if name.split()[0].lower().endswith(_FEMININE_SUFFIXES) else (None, "sg")
@@ -655,7 +1035,7 @@ class Resolver:
         s1 = self.ctx.sentence_starts[first + 1] if first + 1 < len(self.ctx.sentence_starts) else len(text)
         inside = [(s.start, s.end) for s in quote.content]
         for name in self.ctx.names:
-            if s0 <= name.start < s1 and name.person and not any(a <= name.start < b for a, b in inside):
+            if s0 <= name.start < s1 and name.person and not any(a <= name.start < b for a, b in inside) and not self.ctx.is_genitive(name):
                 canonical, found = self.ctx.fullest(name.tokens, name.start)
                 return Resolution(canonical, "none", f"the person named in its sentence: {name.text}", found.gender if found else None, "sg")
         if previous is not None:
@@ -664,28 +1044,6 @@ class Resolver:
             if prev.speaker_id and "\n" not in gap and self.ctx.sentence_of(quote.start) - self.ctx.sentence_of(prev_quote.end - 1) <= 2:
                 return Resolution(prev.speaker_id, "none", f"continues the previous quote of {prev.speaker_id}", prev.gender, prev.number)
         return Resolution(None, "none", "no speaker")
-
-    def name_in(self, mention: str, offset: int) -> tuple[str, ...] | None:
-        """The name a mention gives for its speaker, if any: the head, a title's name, an apposition."""
-        segments = [s.strip() for s in re.split(r",\s*|\s*\([^)]*\)\s*|\s[–-]\s", mention) if s and s.strip()]
-        for n_seg, seg in enumerate(segments):
-            ctx = DocumentContext(seg)
-            words = ctx.tokens
-            if not words:
-                continue
-            if n_seg > 0 and ctx.classes[0] != "name":
-                continue
-            starts_with_det = words[0].text.lower() in DETERMINERS
-            for name in ctx.names:
-                k = ctx.token_index(name.start)
-                before = ctx.classes[k - 1] if k > 0 else None
-                # a name inside an attachment ("Eine Agentur von Al Gore") is not the speaker
-                attached = any(w.text in _ATTACHING for w in words[1:k]) or (k > 0 and words[0].text in _ATTACHING)
-                title = before == "role" and ctx._gap(words[k - 1], words[k]) == " " and not attached
-                head = k == 0 or (k == 1 and starts_with_det) or (not starts_with_det and not attached and all(c in ("name", "role", "common", "lower") for c in ctx.classes[:k]))
-                if title or head:
-                    return name.tokens
-        return None
 
     def description(self, desc: str, start: int, end: int) -> Resolution:
         text = self.ctx.text
@@ -701,10 +1059,12 @@ class Resolver:
         words = desc.split()
         indefinite = words[0].lower() in INDEFINITE if words else False
         gender, number = _grammar(desc)
-        if head and not indefinite and number != "pl":
+        if _plural(desc):
+            number = "pl"
+        if head and not indefinite:
             best, best_score = None, None
             for tie in self.ctx.ties:
-                if not _heads_match(head, tie.head):
+                if not _heads_match(head, tie.head) or tie.plural != (number == "pl"):
                     continue
                 overlap = len(mods & tie.modifiers)
                 if mods and tie.modifiers and not overlap:
@@ -718,7 +1078,33 @@ class Resolver:
             for r in reversed(self.referents):
                 if r.start < start and r.description and _heads_match(head, describe(r.id)[0]) and mods <= describe(r.id)[1]:
                     return Resolution(r.id, "description", f"the same as the earlier speaker {r.id}", r.gender, r.number)
+        # "der Franzose", "Der Ministerpräsident", "der 54-Jährige": the person the text is about
+        if head and words and words[0].lower() in ("der", "die") and number != "pl" and not head.endswith(_NEW_PERSON_HEADS):
+            head_word = next((w for w in _WORD.findall(desc) if w[0].isupper() and _is_role(w)), "")
+            if head_word and not _is_org_head(head_word) and not head_word.lower().endswith(_DOCUMENT_HEADS):
+                g = "f" if head_word.lower().endswith("in") and _is_role(head_word.lower()[:-2]) else "m"
+                person = self._salient_person(start, g)
+                if person is not None:
+                    return Resolution(person.id, "description", f"the {'previous speaker' if person.speaker else 'person'} it describes: {person.id}", person.gender, "sg")
         return Resolution(self._canonical_description(desc), "description", "never named in the article: kept as the description", gender, number)
+
+    def _salient_person(self, start: int, gender: str) -> Referent | None:
+        """The named person a definite description before ``start`` most likely denotes: an earlier
+        speaker or a subject in the last two sentences, of the gender the description shows."""
+        sentence = self.ctx.sentence_of(start)
+        best, best_score = None, None
+        for r in [*self.referents, *self.ctx.mentions]:
+            if r.start >= start or r.kind != "person" or r.description or (r.gender and r.gender != gender):
+                continue
+            if r.speaker and self._kind_of(r.id) != "person":
+                continue
+            distance = sentence - self.ctx.sentence_of(r.start)
+            if distance > (4 if r.speaker else 2) or (not r.speaker and not r.subject and distance > 0):
+                continue
+            score = (-distance + (1.0 if r.speaker else 0.0) + (0.5 if r.subject else 0.0), r.start)
+            if best_score is None or score > best_score:
+                best, best_score = r, score
+        return best
 
     def _person_features(self, canonical: str) -> tuple[str | None, str | None]:
         _, found = self.ctx.fullest(canonical.split())
@@ -728,46 +1114,71 @@ class Resolver:
         return _canonical_description(desc)
 
     def pronoun(self, mention: str, start: int, end: int, want: tuple[str | None, str | None]) -> Resolution:
+        """The antecedent of a pronoun: the persons, organisations and documents mentioned before it
+        (earlier speakers among them) that agree in gender and number, ranked by salience: an
+        earlier speaker, the subject that opens a sentence, a person for "er"/"sie", nearness;
+        rarely more than three sentences back or across a paragraph."""
         low = mention.lower()
-        if low in ("sie", "die", "diese") or want == (None, None):
+        if low == "man":
+            return Resolution(None, "pronoun", "generic 'man'")
+        enclosing = self._enclosing_speaker(start) if low in ("ich", "wir", "mir", "uns") else None
+        if enclosing is not None:
+            return Resolution(enclosing.speaker_id, "pronoun", "the speaker of the quote it stands in", enclosing.gender, enclosing.number)
+        if low in ("sie", "die", "diese"):
             want = (want[0], self._verb_number(start, end) or want[1])
             if low in ("sie", "die", "diese") and want[1] == "sg":
                 want = ("f", "sg")  # singular "sie" is feminine; plural "sie" takes any gender
+        personal = low in ("er", "ihm", "ihn", "sie") or low.startswith(("sein", "ihr"))
         sentence = self.ctx.sentence_of(start)
         candidates: list[tuple[tuple, Referent, str]] = []
-        for r in self.referents:
+        speakers = {speaker_key(r.id) for r in self.referents}
+        for r in [*self.referents, *self.ctx.mentions]:
             if r.start >= start or not _agrees(want, r.gender, r.number):
                 continue
             distance = sentence - self.ctx.sentence_of(r.start)
-            if not r.speaker and distance > 2:
+            if distance > (3 if r.speaker else 2):
                 continue
-            score = (-distance + (1.5 if r.speaker else 0.0), r.start)
-            candidates.append((score, r, "previous speaker" if r.speaker else "person named before"))
-        for r in self.ctx.roles:
-            distance = sentence - self.ctx.sentence_of(r.start)
-            if r.start >= start or distance > 1 or not _agrees(want, r.gender, r.number):
+            if r.kind == "thing" and (personal or want[0] == "m"):
                 continue
-            candidates.append(((-distance - 0.5, r.start), r, "person described before"))
-        for name in self.ctx.names:
-            if name.start >= start or not name.person:
+            # "er" and singular "sie" take persons, or what shows the gender asked for
+            if want[1] != "pl" and want[0] in ("m", "f") and r.kind != "person" and r.gender != want[0]:
                 continue
-            distance = sentence - self.ctx.sentence_of(name.start)
-            if distance > 2:
+            if want[1] == "pl" and r.number == "sg":
                 continue
-            canonical, found = self.ctx.fullest(name.tokens, name.start)
-            gender = found.gender if found else name.gender
-            if not _agrees(want, gender, "sg"):
-                continue
-            subject = name.start == self.ctx.sentence_starts[self.ctx.sentence_of(name.start)]
-            score = (-distance + (0.5 if subject else 0.0), name.start)
-            candidates.append((score, Referent(canonical, name.start, gender, "sg", False), "person named before"))
+            broken = "\n" in self.ctx.text[r.start : start]
+            score = (
+                -distance
+                + (1.5 if r.speaker or speaker_key(r.id) in speakers else 0.0)
+                + (0.8 if r.subject else 0.0)
+                + (0.5 if personal and r.kind == "person" else 0.0)
+                + (0.3 if want[0] and r.gender == want[0] else 0.0)
+                + (0.3 if want[1] and r.number == want[1] else 0.0)
+                + (0.8 if not personal and r.kind == "thing" else 0.0)
+                - (1.0 if broken else 0.0)
+            )
+            why = "previous speaker" if r.speaker else ("subject before" if r.subject else "mentioned before")
+            candidates.append(((score, r.start), r, why))
         if not candidates:
             return Resolution(None, "pronoun", "no earlier speaker agrees", *want)
         _, best, why = max(candidates, key=lambda c: c[0])
+        speaker_id = best.id
+        if best.description and not best.speaker:
+            tie = next((t for t in self.ctx.ties if t.start == best.start), None)
+            if tie is not None:
+                speaker_id = tie.name
+            else:
+                speaker_id = self.description(self.ctx.text[best.start : best.end], best.start, best.end).speaker_id or best.id
         features = ", ".join(x for x in (
             {"m": "masculine", "f": "feminine", "n": "neuter"}.get(best.gender or ""),
             "plural" if best.number == "pl" else None) if x)
-        return Resolution(best.id, "pronoun", f"{why}{', ' + features if features else ''}", best.gender, best.number)
+        return Resolution(speaker_id, "pronoun", f"{why}{', ' + features if features else ''}", best.gender, best.number)
+
+    def _enclosing_speaker(self, pos: int) -> Resolution | None:
+        """The resolution of the quote whose content contains ``pos``: "ich" inside a quote."""
+        for quote, r in reversed(self.done):
+            if r.speaker_id and any(s.start <= pos < s.end for s in quote.content):
+                return r
+        return None
 
     def _verb_number(self, start: int, end: int) -> str | None:
         """Plural or singular from the finite verb next to "sie": "sie sagten" / "sagte sie"."""
@@ -778,9 +1189,9 @@ class Resolver:
             if not m:
                 continue
             w = m.group(1)
-            if w in ("sind", "haben", "hätten", "seien", "waren", "wollen", "wollten", "werden", "würden", "können", "müssen", "hatten"):
+            if w in _PLURAL_VERBS:
                 return "pl"
-            if w in ("ist", "hat", "habe", "sei", "war", "will", "wolle", "wird", "werde", "kann", "könne", "muss", "hätte"):
+            if w in _SINGULAR_VERBS:
                 return "sg"
             if w.endswith(("ten", "ten")) and len(w) > 4:
                 return "pl"
@@ -789,10 +1200,24 @@ class Resolver:
         return None
 
     def remember(self, quote: Quote, resolution: Resolution) -> None:
+        self.done.append((quote, resolution))
         if resolution.speaker_id:
             pos = min(s.start for s in quote.speaker) if quote.speaker else quote.start
             described = resolution.kind == "description" and resolution.reason.startswith("never named")
-            self.referents.append(Referent(resolution.speaker_id, pos, resolution.gender, resolution.number, True, described))
+            kind = self._kind_of(resolution.speaker_id)
+            self.referents.append(Referent(resolution.speaker_id, pos, resolution.gender, resolution.number, True, described, kind, self.ctx._opens_sentence(pos), pos))
+
+    def _kind_of(self, speaker_id: str) -> str:
+        """person, org or thing, for a resolved speaker id."""
+        _, found = self.ctx.fullest(speaker_id.split())
+        if found is not None:
+            return "person" if found.person else "org"
+        head = describe(speaker_id)[0]
+        if not head:
+            return "org"
+        if head.endswith(_DOCUMENT_HEADS):
+            return "thing"
+        return "org" if _is_org_head(head) or not _is_role(head) else "person"
 
 
 def _trace(mention: str | None, r: Resolution) -> str:

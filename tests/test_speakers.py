@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from quotes.types import Document, Quote, Span
 
 ROOT = Path(__file__).resolve().parent.parent
 LAYER = ROOT / "annotations" / "speaker-ids" / "wikinews-dev.jsonl"
+TRAIN_LAYER = ROOT / "annotations" / "speaker-ids" / "wikinews-train.jsonl"
 SEEDS_GOLD = ROOT / "annotations" / "seeds.jsonl"
 
 
@@ -92,7 +94,84 @@ WORKED = [
 ]
 
 
-@pytest.mark.parametrize("text, quotes, expected", WORKED)
+# Pronouns and descriptions: antecedents among all persons, organisations and documents before them.
+WORKED_ANTECEDENTS = [
+    pytest.param(
+        "Von der Bundeskanzlerin liegt eine Stellungnahme vor. Sie sagte, der Preis sei ein Ansporn.",
+        [("der Preis sei ein Ansporn", "Sie", 0)],
+        "Bundeskanzlerin", id="sie_to_feminine_role_noun_never_a_speaker"),
+    pytest.param(
+        "Wladimir Putin reiste nach Hanoi. Dem „Figaro“ zufolge sei das ein Erfolg. Er sagte, Europa brauche Russland.",
+        [("sei das ein Erfolg", "Dem „Figaro“", 0), ("Europa brauche Russland", "Er", 0)],
+        "Wladimir Putin", id="er_skips_a_medium_that_spoke_last"),
+    pytest.param(
+        "Wissenschaftler der Universität Wien haben Daten ausgewertet. Sie gehen davon aus, dass die Zahl steigt.",
+        [("dass die Zahl steigt", "Sie", 0)],
+        "Wissenschaftler der Universität Wien", id="plural_sie_to_plural_subject"),
+    pytest.param(
+        "Ein anderer Richter ist der Kurde Raed Dschuhi. Er sagte, das Gericht sei legitim.",
+        [("das Gericht sei legitim", "Er", 0)],
+        "Raed Dschuhi", id="er_to_subject_tied_to_a_name_by_copula"),
+    pytest.param(
+        "Air-France-Chef Jean-Cyril Spinetta weist die Vorwürfe der Ermittler zurück. Seiner Meinung nach hätte die Aufsicht abraten müssen.",
+        [("hätte die Aufsicht abraten müssen", "Seiner Meinung", 0)],
+        "Jean-Cyril Spinetta", id="possessive_wrapper_to_titled_subject"),
+    pytest.param(
+        "Anna Berg sagte: „Ich bin sicher, dass es klappt.“",
+        [("„Ich bin sicher, dass es klappt.“", "Anna Berg", 0), ("dass es klappt", "Ich", 0)],
+        "Anna Berg", id="ich_inside_a_quote_is_its_speaker"),
+    pytest.param(
+        "Man geht davon aus, dass der Stern jung ist.",
+        [("dass der Stern jung ist", "Man", 0)],
+        None, id="generic_man_has_no_speaker"),
+    pytest.param(
+        "Spaniens Regierungschef José Zapatero sagte, Deutschland habe versagt. Der Ministerpräsident forderte, die Bauern zu entschädigen.",
+        [("Deutschland habe versagt", "Spaniens Regierungschef José Zapatero", 0), ("die Bauern zu entschädigen", "Der Ministerpräsident", 0)],
+        "José Zapatero", id="definite_description_to_previous_speaker"),
+    pytest.param(
+        "Die Politiker Peter Danckert und Max Straubinger klagen. Nach Meinung der beiden Politiker würde das Gesetz schaden.",
+        [("würde das Gesetz schaden", "Meinung der beiden Politiker", 0)],
+        "Peter Danckert und Max Straubinger", id="plural_description_to_coordinated_names"),
+]
+
+# Names inside longer mentions: which one is the speaker.
+WORKED_NAMES = [
+    pytest.param(
+        "Der Vorsitzende der Selbstverwaltung Istvan Kovacs sagte, der Schutz dürfe nicht mit Waffen erfolgen.",
+        [("der Schutz dürfe nicht mit Waffen erfolgen", "Der Vorsitzende der Selbstverwaltung Istvan Kovacs", 0)],
+        "Istvan Kovacs", id="name_after_a_title_with_genitive"),
+    pytest.param(
+        "Jane Greaves von der University of St. Andrews, Schottland, erklärte, der Planet sei jung.",
+        [("der Planet sei jung", "Jane Greaves von der University of St. Andrews, Schottland", 0)],
+        "Jane Greaves", id="person_head_not_the_place_after_a_comma"),
+    pytest.param(
+        "Ein Sprecher von Tesla sagte, man zahle fair.",
+        [("man zahle fair", "Ein Sprecher von Tesla", 0)],
+        "Ein Sprecher von Tesla", id="name_attached_by_preposition_is_not_the_speaker"),
+    pytest.param(
+        "Die IG Metall forderte, der Lohn steige. Patrick Georg von der IG Metall Trier sagte, es werde gestreikt.",
+        [("der Lohn steige", "Die IG Metall", 0)],
+        "IG Metall", id="organisation_takes_no_longer_form_from_later"),
+    pytest.param(
+        "Hongkongs Chief Executive C.Y. Leung sagte, es sei keine Revolution.",
+        [("es sei keine Revolution", "Hongkongs Chief Executive C.Y. Leung", 0)],
+        "C.Y. Leung", id="name_with_initials"),
+    pytest.param(
+        "Karl-Theodor zu Guttenberg, Obmann der Fraktion, sprach. Das sei verlogen, so Guttenberg.",
+        [("Das sei verlogen", "Guttenberg", 1)],
+        "Karl-Theodor zu Guttenberg", id="partial_name_with_particle_and_hyphenated_first_name"),
+    pytest.param(
+        "Die Organisationen Transparency International, Campact und LobbyControl kritisieren, die Klage verzögere alles.",
+        [("die Klage verzögere alles", "Die Organisationen Transparency International, Campact und LobbyControl", 0)],
+        "Transparency International, Campact und LobbyControl", id="coordinated_names_after_a_plural_title"),
+    pytest.param(
+        "Laut der Zeitung Focus in seiner Onlineausgabe sei der Planet ein Brauner Zwerg.",
+        [("sei der Planet ein Brauner Zwerg", "der Zeitung Focus in seiner Onlineausgabe", 0)],
+        "Focus", id="where_a_medium_said_it_is_dropped"),
+]
+
+
+@pytest.mark.parametrize("text, quotes, expected", WORKED + WORKED_ANTECEDENTS + WORKED_NAMES)
 def test_resolution_worked_examples(text, quotes, expected):
     qs = [quote_at(text, c, s, n) for c, s, n in quotes]
     assert resolve_last(text, qs).speaker_id == expected
@@ -197,14 +276,25 @@ def test_layer_rejects_offsets_that_differ_from_the_corpus(tmp_path):
 
 @pytest.mark.slow
 def test_resolution_on_held_out_part_of_layer_does_not_regress(wikinews_dev):
-    # A floor a little under the figure measured when the resolver was frozen (75.1%, see
-    # eval/speakers/README.md); the target (85%) is not reached on this held-out part yet.
+    # A floor a little under the figure measured once after development (84.7%, see
+    # eval/speakers/README.md); the target (85%) is not quite reached on this held-out part.
     docs = list(read_documents([wikinews_dev]))
     gold = load_speaker_id_layer(LAYER, docs, part="report")
     wanted = {g.doc_id for g in gold}
     preds = {d.id: resolve_speakers(d, [q.replace(speaker_id=None) for q in d.quotes]) for d in docs if d.id in wanted}
     s = score_speaker_ids(gold, preds)
-    assert s.overall.accuracy >= 0.72
+    assert s.overall.accuracy >= 0.82
+
+
+@pytest.mark.slow
+def test_train_layer_points_at_train_quotes_and_shares_no_document_with_dev(wikinews_train):
+    names = {json.loads(line)["document"] for line in TRAIN_LAYER.read_text(encoding="utf-8").splitlines() if line.strip()}
+    docs = [d for d in read_documents([wikinews_train]) if d.id in names]
+    gold = load_speaker_id_layer(TRAIN_LAYER, docs)
+    assert len({g.doc_id for g in gold}) == len(names) >= 40
+    assert {g.part for g in gold} == {"train"}
+    dev_names = {json.loads(line)["document"] for line in LAYER.read_text(encoding="utf-8").splitlines() if line.strip()}
+    assert not names & dev_names
 
 
 def seed_gold_resolved():

@@ -1,8 +1,10 @@
-"""speaker_id accuracy by mention kind, on the speaker-id layer of the WikiNews dev split and on the
-seed gold, for the gold quotes (resolution alone) and for registered extractors (matched quotes).
+"""speaker_id accuracy by mention kind, on the speaker-id layer of the WikiNews train and dev splits and
+on the seed gold, for the gold quotes (resolution alone) and for registered extractors (matched quotes).
 
-    .venv/bin/python eval/speakers/score.py [gold rules model ...] [--part report|tune|all] [--json FILE]
+    .venv/bin/python eval/speakers/score.py [gold rules model ...] [--part train|tune|develop|report] [--json FILE]
 
+Parts: ``train`` (40 train documents), ``tune`` (16 dev documents), ``develop`` (both: the data
+the resolver is developed on), ``report`` (35 dev documents held out: scored once, to report).
 ``gold`` resolves the gold quotes' own speaker spans, so resolution is measured apart from
 extraction. Extractors that are not registered are skipped with a note. Corpora come from
 QUOTES_CORPORA (default ../shared/corpora).
@@ -26,7 +28,11 @@ from quotes.registry import get_extractor  # noqa: E402
 from quotes.scoring.speaker_ids import gold_from_documents, load_speaker_id_layer, score_speaker_ids  # noqa: E402
 from quotes.speakers import MENTION_KINDS, resolve_speakers  # noqa: E402
 
-LAYER = ROOT / "annotations" / "speaker-ids" / "wikinews-dev.jsonl"
+LAYERS = {
+    "dev": ROOT / "annotations" / "speaker-ids" / "wikinews-dev.jsonl",
+    "train": ROOT / "annotations" / "speaker-ids" / "wikinews-train.jsonl",
+}
+PARTS = {"train": ("train",), "tune": ("tune",), "develop": ("train", "tune"), "report": ("report",)}
 SEEDS_GOLD = ROOT / "annotations" / "seeds.jsonl"
 
 
@@ -59,15 +65,21 @@ def table(title: str, scores) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("extractors", nargs="*", default=["gold", "rules", "model"])
-    ap.add_argument("--part", default="report", choices=["report", "tune", "all"])
+    ap.add_argument("--part", default="develop", choices=list(PARTS))
     ap.add_argument("--json", help="also write the figures as JSON to this file")
     ap.add_argument("--errors", action="store_true", help="print the wrong speaker ids")
     args = ap.parse_args()
     corpora = Path(os.environ.get("QUOTES_CORPORA", ROOT.parent / "shared" / "corpora"))
-    dev = list(read_wikinews_dir(corpora / "german-news-quotes-2024" / "data" / "dev"))
-    layer = load_speaker_id_layer(LAYER, dev, None if args.part == "all" else args.part)
-    layer_docs = [d for d in dev if d.id in {g.doc_id for g in layer}]
-    sets = [(f"WikiNews dev speaker-id layer ({args.part}: {len(layer_docs)} documents)", layer_docs, layer)]
+    layer, layer_docs = [], []
+    for split in ("train", "dev"):
+        wanted = [p for p in PARTS[args.part] if (p == "train") == (split == "train")]
+        if not wanted:
+            continue
+        docs = list(read_wikinews_dir(corpora / "german-news-quotes-2024" / "data" / split))
+        gold = [g for g in load_speaker_id_layer(LAYERS[split], docs) if g.part in wanted]
+        layer += gold
+        layer_docs += [d for d in docs if d.id in {g.doc_id for g in gold}]
+    sets = [(f"speaker-id layer ({args.part}: {len(layer_docs)} documents, {len(layer)} quotes)", layer_docs, layer)]
     if SEEDS_GOLD.exists():
         seeds = list(read_documents([SEEDS_GOLD]))
         sets.append((f"seed gold ({len(seeds)} documents)", seeds, gold_from_documents(seeds)))

@@ -1,7 +1,7 @@
 """Readers and writers. ``read_documents`` reads any supported input, lazily.
 
 Supported inputs: a ``.txt`` file (id = file stem), a folder of ``.txt`` files, a ``.jsonl`` file
-in the project format (quotes optional), a WikiNews ``*.json`` file or a folder of them.
+in the project format (quotes optional), a WikiNews or SpkAtt ``*.json`` file or a folder of them.
 """
 
 from __future__ import annotations
@@ -77,7 +77,12 @@ def read_documents(paths: Iterable[str | Path], on_error: OnError | None = None,
                     for doc in read_jsonl(f, on_error=on_error):
                         yield doc if with_quotes else doc.with_quotes(())
                 elif kind == "wikinews":
-                    yield read_wikinews(f, with_quotes=with_quotes)
+                    from .spkatt import looks_like_spkatt, read_spkatt_file
+
+                    if looks_like_spkatt(f):
+                        yield read_spkatt_file(f, with_quotes=with_quotes)
+                    else:
+                        yield read_wikinews(f, with_quotes=with_quotes)
                 elif kind == "txt":
                     yield read_text_file(f)
                 else:
