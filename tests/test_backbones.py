@@ -22,7 +22,7 @@ from quotes.cli import app
 from quotes.errors import ModelError, QuotesError
 from quotes.nlp import annotations, load_backbone, parser
 from quotes.nlp.builtin import make_builtin
-from quotes.nlp.download import plan_downloads
+from quotes.download import plan_downloads
 from quotes.nlp.syntax import content_of, is_subjunctive, speech_frame, subject_of
 from quotes.registry import get_extractor
 from quotes.types import Document

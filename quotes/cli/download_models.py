@@ -8,7 +8,7 @@ from typing import List, Optional
 import typer
 
 from ..errors import ModelError
-from ..nlp.download import SOURCES, plan_downloads, run_downloads
+from ..download import SOURCES, plan_downloads, run_downloads
 from . import app
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
-from ..errors import ModelError
+from .errors import ModelError
 
 DEFAULT_SPACY = ("de_core_news_lg",)
 DEFAULT_STANZA_DIR = Path("~/stanza_resources")
