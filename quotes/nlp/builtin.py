@@ -2,7 +2,9 @@
 
 spaCy's blank German tokenizer plus a quote-aware sentence splitter: a closing quote mark after
 a full stop stays with its sentence, an opening one starts the next, and a line break always ends
-a sentence (headlines and list items carry no full stop).
+a sentence (headlines and list items carry no full stop). With ``morphology=True`` it also sets
+lemmas (simplemma) and marks Konjunktiv verbs in ``Token.morph`` as UD does: ``Mood=Sub|Tense=Pres``
+for Konjunktiv I (``gebe``, ``sei``), ``Mood=Sub|Tense=Past`` for Konjunktiv II (``gäbe``, ``hätte``).
 """
 
 from __future__ import annotations
@@ -11,9 +13,11 @@ from functools import lru_cache
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import LEMMA, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from . import german
 
 OPENING = frozenset("„»‚‹")
 CLOSING = frozenset("“”«‘’›")
@@ -49,10 +53,11 @@ def quote_aware_sentences(doc: Doc) -> Doc:
             j = i + 1
             while j < n and (doc[j].text in SENTENCE_END or doc[j].text == ")" or _is_closing(doc, j)):
                 j += 1
-            # Not a boundary before a lower-case word ("Nr. drei"); whitespace stays behind.
+            # Not a boundary before a lower-case word ("Nr. drei") or a comma („Gut.“, sagte er);
+            # whitespace stays behind.
             while j < n and doc[j].is_space:
                 j += 1
-            if j < n and doc[j].text[:1].islower():
+            if j < n and (doc[j].text[:1].islower() or doc[j].text in (",", ";")):
                 i = j
                 continue
         else:
@@ -68,15 +73,39 @@ def quote_aware_sentences(doc: Doc) -> Doc:
     return doc
 
 
+KONJUNKTIV_MORPH = {"I": "Mood=Sub|Tense=Pres", "II": "Mood=Sub|Tense=Past"}
+
+
+@Language.component("quotes_morphology")
+def german_morphology(doc: Doc) -> Doc:
+    """Set lemmas and mark Konjunktiv I/II verb forms (see the module docstring)."""
+    if len(doc) == 0:
+        return doc
+    strings = doc.vocab.strings
+    words = [t.text for t in doc]
+    doc.from_array([LEMMA], numpy.array([strings.add(german.lemma(w)) for w in words], dtype="uint64").reshape(-1, 1))
+    for i, w in enumerate(words):
+        m = german.mood(w)
+        if m is not None:
+            doc[i].set_morph(KONJUNKTIV_MORPH[m])
+    return doc
+
+
 @lru_cache(maxsize=None)
-def make_builtin() -> Language:
-    """The built-in backbone as a spaCy pipeline (shared, built once).
+def make_builtin(morphology: bool = False) -> Language:
+    """The built-in backbone as a spaCy pipeline (shared, built once per setting).
 
     >>> [s.text for s in make_builtin()("Er sagte: „Gut.“ Dann ging er.").sents]
     ['Er sagte: „Gut.“', 'Dann ging er.']
+    >>> [(t.lemma_, str(t.morph)) for t in make_builtin(morphology=True)("sie hätten")]
+    [('sie', ''), ('haben', 'Mood=Sub|Tense=Past')]
     """
     nlp = spacy.blank("de")
+    # No parser or tagger here, so memory stays linear: long texts are fine.
+    nlp.max_length = 100_000_000
     nlp.add_pipe("quotes_sentences")
+    if morphology:
+        nlp.add_pipe("quotes_morphology")
     return nlp
 
 

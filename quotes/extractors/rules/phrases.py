@@ -1,0 +1,258 @@
+"""Noun phrases, speakers and addressees from word shapes (German capitalises nouns).
+
+These are the places where a dependency parse helps most: ``subject_from_parse`` and
+``content_from_parse`` read a speech verb's subject and clausal complement off the parse when the
+backbone provides one (``Doc.has_annotation("DEP")``, see :mod:`quotes.nlp.syntax`); the shape
+rules below are the fallback and the default on the built-in backbone.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from ...nlp import german
+from .view import TokenView
+
+Range = tuple[int, int]
+MAX_NP = 25
+# Words that begin a phrase which is not the subject: fronted adverbials ("Am Montag sagte er").
+NOT_SUBJECT_START = german.PREPOSITIONS | german.SUBORDINATORS | german.ADVERBS | frozenset(
+    """dabei dazu daraufhin damit darin danach davor dagegen darüber daher deshalb deswegen trotzdem
+    dennoch zwar einerseits andererseits insgesamt jedenfalls hier dort da bis nur ebenfalls
+    anfang ende mitte montag dienstag mittwoch donnerstag freitag samstag sonntag""".split()
+)
+CONJUNCTIONS = frozenset("und aber doch denn oder sondern".split())
+FOCUS_PARTICLES = frozenset("auch nur selbst sogar gerade ebenfalls besonders insbesondere zumindest allein".split())
+# Nouns of the press and the public: a dative phrase with one of these after a speech verb is
+# the addressee ("sagte Miller der Zeitung"), not a genitive of the speaker.
+MEDIA_NOUNS = frozenset(
+    """zeitung zeitungen nachrichtenagentur agentur presse sender fernsehsender radiosender
+    journalisten journalistinnen reportern reporter zeitschrift magazin nachrichtenmagazin blatt
+    wochenzeitung tageszeitung sonntagszeitung fernsehen rundfunk medien öffentlichkeit
+    medienvertretern pressevertretern abgeordneten""".split()
+)
+NOMINATIVE_PRONOUNS = frozenset("er ich wir man".split())
+GENITIVE_STARTS = frozenset("des der eines einer einiger mehrerer vieler zahlreicher aller beider dieser dieses jener seiner seines ihrer ihres deren dessen".split())
+ADDRESSEE_VERBS = frozenset("vorwerfen beschuldigen auffordern bitten warnen appellieren".split())
+
+
+def _is_adjective_like(v: TokenView, i: int) -> bool:
+    w = v.words[i]
+    if not w.isalpha() or not w.islower():
+        return bool(w[:1].isdigit() and "-" in w)  # "53-jährige"
+    lw = v.lower[i]
+    if lw in german.PREPOSITIONS or lw in german.AUXILIARIES or lw in german.SUBORDINATORS or lw in german.COORDINATORS:
+        return False
+    return lw.endswith(("e", "en", "er", "es", "em")) or lw in ("so", "genannten", "sogenannten")
+
+
+def _nounish(v: TokenView, i: int) -> bool:
+    """Capitalised, or a compound whose last part is ("dpa-Meldung")."""
+    w = v.words[i]
+    return w[:1].isupper() or ("-" in w and w.rsplit("-", 1)[1][:1].isupper())
+
+
+def noun_phrase(v: TokenView, i: int, limit: int, extend: bool = True, one_noun: bool = False) -> int | None:
+    """The end (exclusive) of a noun phrase starting at token ``i``, or None when none starts there.
+
+    A phrase is a pronoun, or determiners and adjectives before capitalised words, extended by
+    genitives ("des Ministeriums"), "von X", a short parenthesis ("(CDU)") and "und X".
+
+    >>> from quotes.nlp.builtin import make_builtin
+    >>> v = TokenView(make_builtin()("sagte der Sprecher des US-Außenministeriums, Matthew Miller."))
+    >>> v.words[1:noun_phrase(v, 1, v.n)]
+    ['der', 'Sprecher', 'des', 'US-Außenministeriums']
+    """
+    limit = min(limit, v.n, i + MAX_NP)
+    if i >= limit:
+        return None
+    lw = v.lower[i]
+    if lw in german.PERSONAL_PRONOUNS and lw != "es" and not (lw == "ihr" and i + 1 < limit and v.is_cap(i + 1)):
+        return i + 1
+    j = i
+    if lw in german.DETERMINERS:
+        j += 1
+    elif lw in ("einer", "eine", "einige", "viele") and j + 1 < limit and v.lower[j + 1] in ("der", "des"):
+        j += 1
+    while j < limit and _is_adjective_like(v, j) and j + 1 < limit and (v.is_cap(j + 1) or _is_adjective_like(v, j + 1) or v.words[j + 1] == ","):
+        if v.words[j + 1] == ",":
+            break
+        j += 1
+    head = j
+    while j < limit and (_nounish(v, j) or v.words[j][:1].isdigit() and j > head) and v.words[j] not in "„“\"»«":
+        if v.lower[j] in german.PERSONAL_PRONOUNS or v.lower[j] in NOT_SUBJECT_START and j == i:
+            break
+        if one_noun and j > head and not v.words[j].endswith("s"):
+            break  # "nach eigenen Angaben Waffenlieferungen": one noun, or a genitive name ("Angaben Putins")
+        j += 1
+    if j == head:
+        # "einer der Verletzten": a pronoun-like determiner with a genitive.
+        if head > i and v.lower[i] in ("einer", "eine", "einige", "viele") and j < limit and v.lower[j] in ("der", "des"):
+            end = noun_phrase(v, j, limit, extend=False)
+            return end
+        return None
+    if not extend:
+        return j
+    while j < limit:
+        lw = v.lower[j]
+        if lw in GENITIVE_STARTS and j + 1 < limit:
+            end = noun_phrase(v, j, limit, extend=False)
+            if end is None or (v.lower[end - 1] in MEDIA_NOUNS and lw == "der"):
+                break
+            j = end
+        elif lw in ("von", "vom") and j + 1 < limit and (v.is_cap(j + 1) or v.lower[j + 1] in german.DETERMINERS):
+            end = noun_phrase(v, j + 1, limit, extend=False)
+            if end is None:
+                break
+            j = end
+        elif lw == "(":
+            close = next((k for k in range(j + 1, min(limit, j + 7)) if v.words[k] == ")"), None)
+            if close is None:
+                break
+            j = close + 1
+        elif lw == "und" and j + 1 < limit and (v.is_cap(j + 1) or v.lower[j + 1] in german.DETERMINERS) and v.lower[j + 1] not in NOT_SUBJECT_START:
+            end = noun_phrase(v, j + 1, limit, extend=False)
+            if end is None:
+                break
+            j = end
+        elif v.words[j] in "„\"»" and j + 1 < limit:
+            close = next((k for k in range(j + 1, min(limit, j + 11)) if v.words[k] in "“\"«”"), None)
+            if close is None:
+                break
+            j = close + 1
+        else:
+            break
+    return j
+
+
+def without_relative_clause(v: TokenView, b: int, e: int) -> int:
+    """The end of ``[b, e)`` before a relative clause ("Putin, der am Mittwoch … unterzeichnet hatte")."""
+    for k in range(b + 1, e - 1):
+        if v.words[k] != ",":
+            continue
+        first = v.lower[k + 1]
+        if first in german.RELATIVE_PRONOUNS or first in german.PREPOSITIONS and k + 2 < e and v.lower[k + 2] in german.RELATIVE_PRONOUNS:
+            end = next((j for j in range(k + 1, e) if v.words[j] == ","), e)
+            if any(german.is_verb_form(v.words[j]) for j in range(k + 1, end)):
+                return k
+    return e
+
+
+def strip_range(v: TokenView, b: int, e: int) -> Range | None:
+    """Drop punctuation and conjunctions at the edges of ``[b, e)``."""
+    while b < e and (v.lower[b] in CONJUNCTIONS or v.words[b] in ",;:–-—"):
+        b += 1
+    while e > b and v.words[e - 1] in ",;:–-—(":
+        e -= 1
+    return (b, e) if e > b else None
+
+
+def skip_adverbs(v: TokenView, i: int, limit: int) -> int:
+    """The first token at or after ``i`` that is not an adverb or a short time phrase ("am Montag")."""
+    while i < limit:
+        lw = v.lower[i]
+        if lw in german.ADVERBS and lw not in ("so",) or lw == "sich":
+            i += 1
+        elif lw in ("am", "im") and i + 1 < limit and v.is_cap(i + 1) and v.lower[i + 1] in NOT_SUBJECT_START | {"abend", "morgen", "nachmittag", "vormittag", "wochenende"}:
+            i += 2
+        else:
+            break
+    return i
+
+
+def subject_after(v: TokenView, i: int, limit: int, apposition_to: int | None = None) -> Range | None:
+    """The subject that follows a verb at ``i - 1`` ("sagte der Sprecher …"); with
+    ``apposition_to``, a comma apposition that runs up to that token is included."""
+    j = skip_adverbs(v, i, limit)
+    end = noun_phrase(v, j, limit)
+    if end is None:
+        return None
+    if apposition_to is not None and end < limit and v.words[end] == "," and end + 1 < apposition_to:
+        k = end + 1
+        if v.lower[k] not in german.RELATIVE_PRONOUNS or v.lower[k] in german.ARTICLES and noun_phrase(v, k, apposition_to) == apposition_to:
+            app = noun_phrase(v, k, apposition_to)
+            if app is not None and (app == apposition_to or v.words[app] in ","):
+                end = app
+    return (j, end)
+
+
+def subject_before(v: TokenView, clause_start: int, finite: int) -> Range | None:
+    """The subject in front of a verb-second verb: the whole pre-verbal field when it is a noun
+    phrase with its appositions ("Jake Sullivan, der Nationale Sicherheitsberater …, betonte"),
+    else None (a fronted adverbial, "Am Montag sagte …", "Unterdessen haben …")."""
+    span = strip_range(v, clause_start, finite)
+    if span is None:
+        return None
+    b, e = span
+    if v.lower[b] in FOCUS_PARTICLES and e - b > 1:
+        b += 1  # "Auch Winfried Hassemer glaubt"
+    lw = v.lower[b]
+    if lw in NOT_SUBJECT_START or lw in german.WH_WORDS or lw in german.COMPLEMENTIZERS:
+        return None
+    if e - b == 1 and lw not in german.PERSONAL_PRONOUNS and not german.is_noun(v.words[b]):
+        return None
+    if e - b > MAX_NP:
+        end = noun_phrase(v, b, e)
+        return (b, end) if end is not None else None
+    end = noun_phrase(v, b, e)
+    if end is None:
+        return None
+    return (b, without_relative_clause(v, b, e))
+
+
+def subject_from_parse(v: TokenView, verb: int) -> Range | None:
+    """The subject subtree of a speech verb from a dependency parse, when the backbone has one."""
+    if not v.has_dependencies():
+        return None
+    from ...nlp.syntax import subject_of
+
+    subject = subject_of(v.doc[v.doc_index[verb]])
+    if subject is None:
+        return None
+    sub = list(subject.subtree)
+    return _view_range(v, sub[0].i, sub[-1].i + 1)
+
+
+def content_from_parse(v: TokenView, verb: int) -> list[Range] | None:
+    """The clausal complement of a speech verb from a dependency parse, as view token ranges."""
+    if not v.has_dependencies():
+        return None
+    from ...nlp.syntax import content_of
+
+    out = []
+    for span in content_of(v.doc[v.doc_index[verb]]):
+        b = bisect.bisect_left(v.starts, span.start)
+        e = bisect.bisect_left(v.starts, span.end)
+        if e > b:
+            out.append((b, e))
+    return out or None
+
+
+def _view_range(v: TokenView, doc_b: int, doc_e: int) -> Range | None:
+    b = bisect.bisect_left(v.doc_index, doc_b)
+    e = bisect.bisect_left(v.doc_index, doc_e)
+    return (b, e) if e > b else None
+
+
+def addressee_in(v: TokenView, b: int, e: int, skip: Range | None = None) -> Range | None:
+    """An addressee inside a frame ``[b, e)``: "gegenüber X", "vor Journalisten", or a dative
+    phrase of the press ("der Zeitung", "dem Sender CNN")."""
+    i = b
+    while i < e:
+        if skip and skip[0] <= i < skip[1]:
+            i = skip[1]
+            continue
+        lw = v.lower[i]
+        if lw == "gegenüber" and i + 1 < e:
+            end = noun_phrase(v, i + 1, e, extend=False)
+            if end:
+                return (i + 1, end)
+        if lw == "vor" and i + 1 < e and v.lower[i + 1] in ("journalisten", "reportern", "journalistinnen", "pressevertretern", "medienvertretern"):
+            return (i + 1, i + 2)
+        if lw in ("der", "dem", "den") and i + 1 < e:
+            end = noun_phrase(v, i, e, extend=False)
+            if end and any(v.lower[k] in MEDIA_NOUNS for k in range(i, end)):
+                # Include the name that follows ("der Nachrichtenagentur Reuters").
+                return (i, end)
+        i += 1
+    return None

@@ -1,0 +1,300 @@
+"""The rules extractor on worked examples: one sentence or two per behaviour, each read by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes.registry import get_extractor
+from quotes.types import Document
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return get_extractor("rules")
+
+
+def extract(rules, text):
+    return rules.extract(Document("t", text))
+
+
+def only(quotes, nested=False):
+    top = [q for q in quotes if q.nested == nested]
+    assert len(top) == 1, [(q.type, q.content_text) for q in quotes]
+    return top[0]
+
+
+def spans(spans_):
+    return " … ".join(s.text for s in spans_)
+
+
+# text, type, content, speaker, cue, frame
+CASES = [
+    pytest.param(
+        "Bürgermeisterin Anna Berger sagte am Montag: „Diese Linie verbindet alle Stadtteile.“",
+        "direct", "„Diese Linie verbindet alle Stadtteile.“", "Bürgermeisterin Anna Berger", "sagte",
+        "Bürgermeisterin Anna Berger sagte am Montag:", id="direct-colon-introduction",
+    ),
+    pytest.param(
+        "„Jeder soll seine Fragen stellen können“, sagte Weber.",
+        "direct", "„Jeder soll seine Fragen stellen können“", "Weber", "sagte", ", sagte Weber", id="direct-postposed-cue",
+    ),
+    pytest.param(
+        "„Das ist gut. Wir machen weiter.“, sagte sie.",
+        "direct", "„Das ist gut. Wir machen weiter.“", "sie", "sagte", ", sagte sie", id="direct-over-two-sentences",
+    ),
+    pytest.param(
+        "Die Bürgermeisterin spricht von einer „Jahrhundertchance“.",
+        "direct", "„Jahrhundertchance“", "Die Bürgermeisterin", "spricht", "Die Bürgermeisterin spricht von einer",
+        id="scare-quote-governed-by-a-cue",
+    ),
+    pytest.param(
+        "Der Minister erklärte, dass die Lage ernst sei.",
+        "indirect", "dass die Lage ernst sei", "Der Minister", "erklärte", "Der Minister erklärte,", id="indirect-dass",
+    ),
+    pytest.param(
+        "Die Journalisten fragten, ob die Regierung zurücktrete.",
+        "indirect", "ob die Regierung zurücktrete", "Die Journalisten", "fragten", "Die Journalisten fragten,", id="indirect-ob",
+    ),
+    pytest.param(
+        "Sullivan betonte, es gehe nicht um Grenzen.",
+        "indirect", "es gehe nicht um Grenzen", "Sullivan", "betonte", "Sullivan betonte,", id="indirect-konjunktiv-without-dass",
+    ),
+    pytest.param(
+        "Der Konzern kündigte an, 500 Stellen abzubauen.",
+        "indirect", "500 Stellen abzubauen", "Der Konzern", "kündigte an", "Der Konzern kündigte an,", id="zu-infinitive-ankuendigen",
+    ),
+    pytest.param(
+        "Russland drohte damit, Waffen an Nordkorea zu liefern.",
+        "indirect", "Waffen an Nordkorea zu liefern", "Russland", "drohte", "Russland drohte damit,", id="zu-infinitive-drohen",
+    ),
+    pytest.param(
+        "Er warnte davor, die Ukraine weiter zu unterstützen.",
+        "indirect", "die Ukraine weiter zu unterstützen", "Er", "warnte", "Er warnte davor,", id="zu-infinitive-warnen",
+    ),
+    pytest.param(
+        "Die Gewerkschaft fordert, die Löhne zu erhöhen.",
+        "indirect", "die Löhne zu erhöhen", "Die Gewerkschaft", "fordert", "Die Gewerkschaft fordert,", id="zu-infinitive-fordern",
+    ),
+    pytest.param(
+        "Der Bundeskanzler hat angekündigt, die Vertrauensfrage zu stellen.",
+        "indirect", "die Vertrauensfrage zu stellen", "Der Bundeskanzler", "hat angekündigt", "Der Bundeskanzler hat angekündigt,",
+        id="cue-with-auxiliary",
+    ),
+    pytest.param(
+        "Die Deutsche Bahn teilte gestern mit, dass der Verkehr ruhe.",
+        "indirect", "dass der Verkehr ruhe", "Die Deutsche Bahn", "teilte … mit", "Die Deutsche Bahn teilte gestern mit,",
+        id="separable-cue-verb-organisation",
+    ),
+    pytest.param(
+        "Die Kosten lägen bei 240 Millionen Euro, so Berger weiter.",
+        "indirect", "Die Kosten lägen bei 240 Millionen Euro", "Berger", "so", ", so Berger weiter", id="postposed-so",
+    ),
+    pytest.param(
+        "Die Drohung sei besorgniserregend, sagte Miller.",
+        "indirect", "Die Drohung sei besorgniserregend", "Miller", "sagte", ", sagte Miller", id="postposed-sagte",
+    ),
+    pytest.param(
+        "Russland soll Granaten erhalten haben, wie die Washington Post berichtete.",
+        "indirect", "Russland soll Granaten erhalten haben", "die Washington Post", "berichtete",
+        ", wie die Washington Post berichtete", id="postposed-wie-clause",
+    ),
+    pytest.param(
+        "Wie der Vorsitzende Richter, Ottmar Breidling, ausführte, sei die Gefahr groß gewesen.",
+        "indirect", "sei die Gefahr groß gewesen", "der Vorsitzende Richter, Ottmar Breidling", "ausführte",
+        "Wie der Vorsitzende Richter, Ottmar Breidling, ausführte,", id="preposed-wie-clause-with-apposition",
+    ),
+    pytest.param(
+        "Laut Reuters enthält die Vereinbarung eine Klausel.",
+        "indirect", "enthält die Vereinbarung eine Klausel", "Reuters", "Laut", "Laut Reuters", id="laut-x",
+    ),
+    pytest.param(
+        "Nach Angaben der Polizei wurden drei Menschen verletzt.",
+        "indirect", "wurden drei Menschen verletzt", "Angaben der Polizei", "Nach", "Nach Angaben der Polizei", id="nach-angaben-von-x",
+    ),
+    pytest.param(
+        "Die Klinik ist nach Angaben der Polizei geräumt worden.",
+        "indirect", "Die Klinik ist … geräumt worden", "Angaben der Polizei", "nach", "nach Angaben der Polizei",
+        id="nach-angaben-inside-the-sentence",
+    ),
+    pytest.param(
+        "Dem Bericht zufolge stieg die Zahl der Opfer.",
+        "indirect", "stieg die Zahl der Opfer", "Dem Bericht", "zufolge", "Dem Bericht zufolge", id="x-zufolge",
+    ),
+    pytest.param(
+        "Jake Sullivan, der Nationale Sicherheitsberater, betonte, es gehe um Vernunft.",
+        "indirect", "es gehe um Vernunft", "Jake Sullivan, der Nationale Sicherheitsberater", "betonte",
+        "Jake Sullivan, der Nationale Sicherheitsberater, betonte,", id="speaker-with-apposition",
+    ),
+    pytest.param(
+        "Putin, der am Mittwoch den Pakt unterzeichnet hatte, sagte in Vietnam: „Wir liefern Waffen.“",
+        "direct", "„Wir liefern Waffen.“", "Putin", "sagte", "Putin, der am Mittwoch den Pakt unterzeichnet hatte, sagte in Vietnam:",
+        id="speaker-without-relative-clause",
+    ),
+    pytest.param(
+        "Am Montag sagte der Sprecher des Außenministeriums, man sei besorgt.",
+        "indirect", "man sei besorgt", "der Sprecher des Außenministeriums", "sagte", "Am Montag sagte der Sprecher des Außenministeriums,",
+        id="speaker-description-after-fronted-adverbial",
+    ),
+    pytest.param(
+        "Unterdessen haben einige Abgeordnete angekündigt, sie würden klagen.",
+        "indirect", "sie würden klagen", "einige Abgeordnete", "haben … angekündigt", "Unterdessen haben einige Abgeordnete angekündigt,",
+        id="speaker-after-fronted-adverb",
+    ),
+    pytest.param(
+        "Die Opposition forderte den Rücktritt des Ministers.",
+        "reported", "Die Opposition forderte den Rücktritt des Ministers.", "Die Opposition", "", "", id="reported-speech",
+    ),
+    pytest.param(
+        "Nach dem Gipfel: Nordkorea droht mit „neuem Weltkrieg“",
+        "direct", "„neuem Weltkrieg“", "Nordkorea", "droht", "Nordkorea droht mit", id="headline-after-a-colon",
+    ),
+    pytest.param(
+        'Russischer Präsident Putin "Waffenlieferungen an Nordkorea sind möglich"',
+        "direct", '"Waffenlieferungen an Nordkorea sind möglich"', "Russischer Präsident Putin", "", "", id="headline-name-before-quote",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, qtype, content, speaker, cue, frame", CASES)
+def test_rules_worked_examples(rules, text, qtype, content, speaker, cue, frame):
+    q = only(extract(rules, text))
+    assert (q.type, q.content_text, q.speaker_text or "", q.cue_text or "", spans(q.frame)) == (qtype, content, speaker, cue, frame)
+
+
+@pytest.mark.parametrize("text", [
+    "»Wir sind bereit«, sagte Miller.",
+    '"Wir sind bereit", sagte Miller.',
+    "“Wir sind bereit”, sagte Miller.",
+    "‚Wir sind bereit‘, sagte Miller.",
+    '"Wir sind bereit“, sagte Miller.',
+    "«Wir sind bereit», sagte Miller.",
+])
+def test_rules_direct_quote_in_every_mark_style(rules, text):
+    q = only(extract(rules, text))
+    assert (q.type, q.content_text, q.speaker_text) == ("direct", text.split(",")[0], "Miller")
+
+
+def test_rules_quote_unclosed_at_paragraph_end_ends_there(rules):
+    text = "Er sagte: „Das ist gut. Wir machen weiter.\n\nDann ging er nach Hause."
+    q = only(extract(rules, text))
+    assert (q.type, q.content_text, q.speaker_text) == ("direct", "„Das ist gut. Wir machen weiter.", "Er")
+
+
+@pytest.mark.parametrize("text", [
+    "Die sogenannte „Bazooka“ kam nicht zum Einsatz.",
+    "Die Stadt baut eine neue Straßenbahn.",
+    "Am Montag zeigte die Studie deutliche Effekte.",
+    "Die Firma „Müller & Söhne“ wurde 1950 gegründet.",
+])
+def test_rules_no_quote_in_plain_narration_or_scare_quotes(rules, text):
+    assert extract(rules, text) == []
+
+
+def test_rules_mixed_quote_has_a_nested_direct_quote_with_the_same_roles(rules):
+    quotes = extract(rules, "Sullivan betonte, es gehe um „gesunden Menschenverstand“.")
+    outer, inner = only(quotes), only(quotes, nested=True)
+    assert (outer.type, outer.content_text) == ("mixed", "es gehe um „gesunden Menschenverstand“")
+    assert (inner.type, inner.content_text) == ("direct", "„gesunden Menschenverstand“")
+    assert (inner.speaker, inner.cue, inner.frame) == (outer.speaker, outer.cue, outer.frame)
+
+
+@pytest.mark.parametrize("second, label", [
+    ("Man werde alles tun.", "IndirectFreeIndirect"),
+    ("Der Täter soll geflohen sein.", "FreeIndirect"),
+])
+def test_rules_free_indirect_continuation_inherits_the_speaker_span(rules, second, label):
+    first, cont = extract(rules, "Der Minister sagte, die Lage sei ernst. " + second)
+    assert (cont.type, cont.label, cont.content_text, cont.cue) == ("free_indirect", label, second, ())
+    assert cont.speaker == first.speaker and cont.speaker_text == "Der Minister"
+    assert cont.speaker_id == first.speaker_id
+
+
+def test_rules_konjunktiv_ii_alone_is_no_quote(rules):
+    assert extract(rules, "Bei einem Erfolg der Klage müsste die Regierung im Amt bleiben.") == []
+
+
+@pytest.mark.parametrize("text, addressee", [
+    ("Miller sagte der Zeitung, man sei besorgt.", "der Zeitung"),
+    ("Er sagte gegenüber dem Sender, man sei besorgt.", "dem Sender"),
+    ("Er warnte die USA davor, die Ukraine zu drängen.", "die USA"),
+    ("Dem Minister wird vorgeworfen, Gelder veruntreut zu haben.", "Dem Minister"),
+])
+def test_rules_addressee(rules, text, addressee):
+    assert spans(only(extract(rules, text)).addressee) == addressee
+
+
+def test_rules_passive_cue_has_no_speaker(rules):
+    q = only(extract(rules, "Dem Minister wird vorgeworfen, Gelder veruntreut zu haben."))
+    assert (q.speaker, q.cue_text) == ((), "wird vorgeworfen")
+
+
+def test_rules_postposed_frame_wins_over_a_cue_inside_the_content(rules):
+    q = only(extract(rules, "Aus diesem Grund erwäge Russland, die Zusammenarbeit auszubauen, so Putin weiter."))
+    assert (q.content_text, q.speaker_text, q.cue_text) == ("Aus diesem Grund erwäge Russland, die Zusammenarbeit auszubauen", "Putin", "so")
+
+
+def test_rules_every_quote_has_offsets_into_the_text_a_trace_and_a_confidence(rules):
+    text = "\n\n".join(p.values[0] for p in CASES)
+    quotes = extract(rules, text)
+    assert len(quotes) >= len(CASES)
+    for q in quotes:
+        for role in ("content", "speaker", "cue", "addressee", "frame"):
+            for s in q.role(role):
+                assert 0 <= s.start < s.end <= len(text) and text[s.start:s.end] == s.text
+        assert q.trace.startswith("rules.v1 ") and 0 < q.confidence <= 1
+
+
+def test_rules_speaker_ids_resolve_pronouns_to_the_named_speaker(rules):
+    quotes = extract(rules, "Der Fraktionschef Thomas Krüger kritisierte, dass die Stadt zu spät informiert habe. Er warnte, das sei gefährlich.")
+    assert [q.speaker_id for q in quotes] == ["Thomas Krüger", "Thomas Krüger"]
+
+
+def test_rules_settings_switch_rules_off():
+    quiet = get_extractor("rules", free_indirect=False, rumour=False)
+    text = "Der Minister sagte, die Lage sei ernst. Man werde alles tun."
+    assert [q.type for q in quiet.extract(Document("t", text))] == ["indirect"]
+    assert quiet.name != "rules"
+
+
+def test_rules_unknown_setting_is_a_clear_error():
+    with pytest.raises(Exception, match="unknown settings colour"):
+        get_extractor("rules", colour=True)
+
+
+def test_rules_registered_as_rules_v1_and_newest_rules():
+    from quotes.registry import extractor_names
+
+    assert "rules.v1" in extractor_names()
+    assert get_extractor("rules").name == "rules"
+
+
+def test_quotes_extract_command_runs_the_rules_extractor(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from quotes.cli import app
+
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(app, ["extract", "--example", "--extractor", "rules", "--output", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    assert {q["type"] for q in doc["quotes"]} >= {"direct", "indirect", "free_indirect"}
+    assert all(q["trace"].startswith("rules.v1") for q in doc["quotes"])
+
+
+def test_rules_read_subject_and_complement_off_a_dependency_parse():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from quotes.extractors.rules import phrases
+    from quotes.extractors.rules.view import TokenView
+
+    words = ["Der", "Minister", "sagte", ",", "die", "Lage", "sei", "ernst", "."]
+    doc = Doc(Vocab(), words=words, spaces=[1, 1, 0, 1, 1, 1, 1, 0, 0], heads=[1, 2, 2, 2, 5, 6, 2, 6, 2],
+              deps=["nk", "sb", "ROOT", "punct", "nk", "sb", "oc", "pd", "punct"])
+    view = TokenView(doc)
+    assert phrases.subject_from_parse(view, 2) == (0, 2)
+    assert phrases.content_from_parse(view, 2) == [(4, 8)]
+    no_parse = TokenView(Doc(Vocab(), words=words))
+    assert phrases.subject_from_parse(no_parse, 2) is None and phrases.content_from_parse(no_parse, 2) is None
