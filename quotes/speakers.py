@@ -2,8 +2,10 @@
 
 ``resolve_speakers`` fills ``speaker_id`` on every quote with the canonical name of its speaker:
 the fullest name the article gives ("Wladimir Putin" for "Putin", "er" or "Russlands Präsident"),
-or, for a speaker the article never names, the fullest description of it ("Ein hochrangiger
-Regierungsvertreter"). Organisations and media stay as they are ("Reuters", "Regierung in Seoul").
+or, for a speaker the article never names, the fullest description of it without article
+("Hochrangiger Regierungsvertreter"). Organisations and media stay as they are ("Reuters",
+"Regierung in Seoul"); a country adjective standing for its country is the country
+("südkoreanische" → "Südkorea", from ``data/speakers_countries.tsv``).
 
 It works on text and spans only (regular expressions and small word lists, no parser), so every
 extractor shares it and it costs little next to extraction. What it handles:
@@ -11,12 +13,23 @@ extractor shares it and it costs little next to extraction. What it handles:
 - names: the fullest form in the article that contains the mention ("Jong-chon" → "Pak Jong-chon");
 - descriptions and roles: tied to a name by a title before the name ("Russlands Präsident Putin"),
   an apposition ("Der Sprecher …, Matthew Miller," / "Jake Sullivan, der Nationale …,") or a copula;
-  a definite one ("Der Ministerpräsident") else denotes the person the text is about;
+  a bare one, as in a headline, to the one name the article ties its head to ("Militärbeamter von
+  Kim Jong-un" → "Pak Jong-chon, einer der höchsten Militärbeamten"); a definite one ("Der
+  Ministerpräsident") else denotes the person the text is about, and a definite organisation
+  ("die Zeitung", "das Gericht") the one named before ("Münstersche Zeitung", "Bundesverwaltungsgericht");
 - pronouns (er, sie, es, der, diese, demnach, seiner Ansicht …): the persons, organisations and
   documents mentioned before them that agree in gender and number (first names, titles, articles,
-  feminine -in, plural verbs), ranked by nearness, earlier speakers and sentence-opening subjects;
-  "ich"/"wir" inside a quote is the quote's speaker;
+  feminine -in, plural verbs), ranked by nearness, earlier speakers and subjects; demonstratives
+  ("dieser") take the last one mentioned, relative pronouns the noun before their comma ("ein
+  Antrag, in dem …"), "eigenen Angaben" the subject of its clause, a possessive with nothing
+  before it the person after it ("Die seiner Ansicht nach … veranlasste Senator Dodd");
+  "ich"/"wir" inside a quote is the quote's speaker, and a document that speaks in the first
+  person is its author;
 - quotes without a speaker (free indirect continuations): the speaker of the quote before.
+
+Cost is linear in the length of the text: names, mentions and ties are indexed once per document
+(sorted offsets and bisection, dicts by token), and every look-up stays within ``WINDOW``
+characters, which is longer than any news article.
 
 Each resolution appends a readable line to the quote's ``trace``.
 """
@@ -45,6 +58,13 @@ PRONOUNS: dict[str, tuple[str | None, str | None]] = {
     "demnach": (None, None), "danach": (None, None), "dort": (None, None), "dieser zufolge": (None, None), "diesem zufolge": ("m", "sg"),
     "ihr zufolge": (None, None), "ihm zufolge": ("m", "sg"), "ihnen zufolge": (None, "pl"),
     "beide": (None, "pl"), "beiden": (None, "pl"),
+}
+
+# Relative pronouns → the genders and the number they ask of the noun they refer to.
+_RELATIVE: dict[str, tuple[str | None, str | None]] = {
+    "der": (None, None), "die": (None, None), "das": ("n", "sg"), "dem": ("mn", "sg"), "den": ("m", "sg"),
+    "dessen": ("mn", "sg"), "deren": (None, None), "denen": (None, "pl"),
+    "welcher": (None, None), "welche": (None, None), "welches": ("n", "sg"), "welchem": ("mn", "sg"),
 }
 
 DETERMINERS = frozenset(
@@ -89,7 +109,8 @@ ROLE_HEADS = tuple(
     "student händler initiator organisator veranstalter bürger einwohner anwohner nutzer angestellt "
     "arbeiter beschäftigt teilnehmer mediziner ingenieur unternehmer minister referent "
     "franzose brite russe pole türke kurde grieche chinese amerikaner italiener spanier kanadier "
-    "iraner iraker israeli palästinenser afghane syrer ukrainer japaner inder".split()
+    "iraner iraker israeli palästinenser afghane syrer ukrainer japaner inder "
+    "fahrer detektiv prediger".split()
 )
 # Heads that introduce the name of an organisation or medium: "Tageszeitung Haaretz".
 ORG_HEADS = tuple(
@@ -97,7 +118,7 @@ ORG_HEADS = tuple(
     "konzern unternehmen firma website portal institut behörde bewegung hilfswerk komitee "
     "verband gericht gerichtshof ministerium amt senat fraktion regierung kommission gruppe garde "
     "team blatt netzwerk stiftung universität polizei armee dienst presse rat tribunal "
-    "staatsanwaltschaft gewerkschaft verlag medienhaus koalition opposition".split()
+    "staatsanwaltschaft gewerkschaft verlag medienhaus koalition opposition feuerwehr bundeswehr".split()
 )
 # Source nouns that wrap the real speaker: "Angaben der Polizei", "Polizeiangaben", "Medienberichten".
 SOURCE_NOUNS = ("angaben", "aussagen", "aussage", "informationen", "berichten", "berichte", "bericht", "meldungen", "schätzungen", "erkenntnissen")
@@ -130,7 +151,18 @@ _COMMON_SUFFIXES = ("ung", "heit", "keit", "schaft", "ion", "ismus", "nahme", "i
 _FEMININE_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "ion", "tät", "ei", "ie", "ik", "ur")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\w\-]*")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"“”»«'’)]*\s+(?=[„\"»«‚(]?[A-ZÄÖÜ0-9])|\n+")
+# Adjectives that may stand before a country adjective in a source: "offiziellen chinesischen Angaben".
+_QUALIFIERS = frozenset("offiziell erst jüngst neuest staatlich amtlich".split())
+_FIRST_PERSON = re.compile(r"\b(?:ich|mich|mir|mein|meine|meinen|meinem|meiner|meines)\b", re.IGNORECASE)
 _PARTICLES = frozenset("von van de di da del al el bin ibn zu ter ten le la du dos y der den".split())
+# How far (in characters) resolution looks for the fullest form of a name, a tie or an antecedent.
+# Longer than any news article, so it matters only for long texts (a feed in one file), where it
+# keeps the cost linear in the length of the text.
+WINDOW = 20_000
+# How long a stretch before a name may be for an apposition or a copula clause to tie it.
+_CLAUSE_CHARS = 2_000
+# What may stand before the subject that opens a sentence: quotation marks, an article, adjectives.
+_OPENERS = re.compile(r"[ „\"»«‚']*(?:(?i:der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines)\s+[„\"»«‚']*(?:[a-zäöüß\-]+(?:e|en|er|es|em)\s+){0,3})?")
 
 
 @lru_cache(maxsize=1)
@@ -145,6 +177,46 @@ def first_names() -> dict[str, str | None]:
         for name in names:
             out[name] = gender if out.get(name, gender) == gender else None
     return out
+
+
+@lru_cache(maxsize=1)
+def country_adjectives() -> dict[str, str]:
+    """Country adjective (uninflected, lower case) → the country: "südkoreanisch" → "Südkorea"."""
+    path = Path(__file__).parent / "data" / "speakers_countries.tsv"
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            adjective, country = line.split("\t")
+            out[adjective.strip()] = country.strip()
+    return out
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    """The country names of ``country_adjectives``."""
+    return frozenset(country_adjectives().values())
+
+
+def country_of(mention: str) -> str | None:
+    """The country a speaker mention names by its adjective alone, with a source noun after it
+    or not ("südkoreanische", "israelischen Angaben"); None for anything else.
+
+    >>> country_of("südkoreanische"), country_of("offiziellen chinesischen Angaben"), country_of("die russische Regierung")
+    ('Südkorea', 'China', None)
+    """
+    words = mention.split()
+    if len(words) > 1 and words[-1].lower() in SOURCE_NOUNS:
+        words = words[:-1]
+    elif len(words) != 1 or not words[0].islower():
+        return None  # a capitalised word alone may be a noun: "Deutsche"
+    words = [w for w in words if w.lower() not in DETERMINERS]
+    if not words or not all(w[1:].islower() or "-" in w for w in words):
+        return None
+    last = words[-1].lower()
+    stem = re.sub(r"(?:e|en|er|es|em)$", "", last)
+    if any(w.lower().rstrip("enrsm") not in _QUALIFIERS for w in words[:-1]):
+        return None
+    return country_adjectives().get(stem)
 
 
 def _is_first_name(token: str) -> bool:
@@ -189,12 +261,16 @@ _ORG_END = re.compile("(?:" + "|".join(sorted(ORG_HEADS, key=len, reverse=True))
 def _is_role(token: str) -> bool:
     """A role noun ("Präsident", "Regierungssprecherin", "Ministers") or an organisation head."""
     w = token.lower().rsplit("-", 1)[-1]
+    if w.endswith(("ur", "ung", "heit", "keit")) and not w.endswith("eur"):
+        return _is_org_head(token)  # an abstract noun, not a person: "Kandidatur" is no "Kandidat"
     return any(_ROLE_END.search(f) for f in (w, w[:-1], w[:-2], _stem(w))) or _is_org_head(token)
 
 
 @lru_cache(maxsize=65536)
 def _is_org_head(token: str) -> bool:
     w = token.lower().rsplit("-", 1)[-1]
+    if "beamt" in w:
+        return False  # a person: "Militärbeamter" does not end with the office "Amt"
     return any(_ORG_END.search(f) for f in (w, w[:-1], w[:-2]))
 
 
@@ -208,6 +284,7 @@ def _is_acronym(token: str) -> bool:
 _ADJECTIVE = re.compile(r"(isch|sch|lich|ig|al|ell|iv|bar|sam|haft|los|end|st|ner|ier|är)(e|en|er|es|em)$")
 
 
+@lru_cache(maxsize=65536)
 def speaker_key(name: str | None) -> str:
     """A comparison key for speaker ids: case, leading articles and inflection endings ignored.
 
@@ -309,11 +386,26 @@ class DocumentContext:
         self.sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
         self.names: list[Name] = []
         self.ties: list[Tie] = []
-        self._by_token: dict[str, list[Name]] | None = None
         self._find_names()
+        # Names are found left to right and do not overlap: their starts and ends are both sorted.
+        self.name_starts = [nm.start for nm in self.names]
+        self.name_ends = [nm.end for nm in self.names]
+        self.name_at = {nm.start: nm for nm in self.names}
+        self._by_token: dict[str, list[Name]] = {}
+        for nm in self.names:
+            for t in dict.fromkeys(nm.tokens):
+                self._by_token.setdefault(t, []).append(nm)
+        self._by_token_starts = {t: [nm.start for nm in names] for t, names in self._by_token.items()}
+        self._fullest_cache: dict[tuple[str, ...], tuple[str, Name | None]] = {}
         self._find_ties()
+        self.ties.sort(key=lambda t: t.start)  # stable: ties at one place keep the order found
+        self.tie_starts = [t.start for t in self.ties]
+        self.tie_at: dict[int, Tie] = {}
+        for t in self.ties:
+            self.tie_at.setdefault(t.start, t)
         self.aliases = self._find_aliases()
-        self.mentions = self._find_mentions()
+        self.mentions = sorted(self._find_mentions(), key=lambda r: r.start)
+        self.mention_starts = [r.start for r in self.mentions]
 
     # -- positions -----------------------------------------------------------------------------
     def sentence_of(self, pos: int) -> int:
@@ -325,6 +417,20 @@ class DocumentContext:
 
     def _gap(self, a: Token, b: Token) -> str:
         return self.text[a.end:b.start]
+
+    def names_between(self, start: int, end: int) -> list[Name]:
+        """The names that overlap ``[start, end)``, in text order."""
+        lo = bisect.bisect_right(self.name_ends, start)
+        hi = bisect.bisect_left(self.name_starts, end)
+        return self.names[lo:hi]
+
+    def mentions_between(self, start: int, end: int) -> list[Referent]:
+        """The mentions that start in ``[start, end)``, in text order."""
+        return self.mentions[bisect.bisect_left(self.mention_starts, start) : bisect.bisect_left(self.mention_starts, end)]
+
+    def ties_near(self, pos: int) -> list[Tie]:
+        """The ties that start within ``WINDOW`` characters of ``pos``, in text order."""
+        return self.ties[bisect.bisect_left(self.tie_starts, pos - WINDOW) : bisect.bisect_right(self.tie_starts, pos + WINDOW)]
 
     # -- names -----------------------------------------------------------------------------------
     def _token_class(self, i: int) -> str:
@@ -458,10 +564,25 @@ class DocumentContext:
         self.names.append(Name(parts, toks[k].start, toks[j].end, person, gender))
 
     def fullest(self, parts: Sequence[str], before: int | None = None) -> tuple[str, Name | None]:
-        """The fullest name in the text that contains ``parts`` (a genitive "Putins" matches "Putin")."""
+        """The fullest name in the text that contains ``parts`` (a genitive "Putins" matches "Putin"):
+        within ``WINDOW`` characters of ``before`` where given, else anywhere in the text."""
         parts = tuple(parts)
         if not parts:
             return "", None
+        if before is None:
+            if parts not in self._fullest_cache:
+                self._fullest_cache[parts] = self._fullest(parts, None)
+            return self._fullest_cache[parts]
+        return self._fullest(parts, before)
+
+    def _pool(self, token: str, before: int | None) -> list[Name]:
+        names = self._by_token.get(token, [])
+        if before is None or not names:
+            return names
+        starts = self._by_token_starts[token]
+        return names[bisect.bisect_left(starts, before - WINDOW) : bisect.bisect_right(starts, before + WINDOW)]
+
+    def _fullest(self, parts: tuple[str, ...], before: int | None) -> tuple[str, Name | None]:
 
         def contains(name: Name) -> bool:
             toks = name.tokens
@@ -470,12 +591,7 @@ class DocumentContext:
                     return True
             return False
 
-        if self._by_token is None:
-            self._by_token = {}
-            for nm in self.names:
-                for t in set(nm.tokens):
-                    self._by_token.setdefault(t, []).append(nm)
-        pool = self._by_token.get(parts[0], []) + (self._by_token.get(parts[0][:-1], []) if parts[0].endswith("s") else [])
+        pool = self._pool(parts[0], before) + (self._pool(parts[0][:-1], before) if parts[0].endswith("s") else [])
         found = [nm for nm in pool if len(nm.tokens) >= len(parts) and contains(nm)]
         if before is not None and not any(nm.person for nm in found):
             # an organisation takes a longer form only from before: not "IG Metall" → "IG Metall Trier"
@@ -502,9 +618,7 @@ class DocumentContext:
     def coordinated(self, name: Name) -> list[Name]:
         """The names coordinated with ``name`` after it: "AFP und Reuters", "A, B und C"."""
         group = [name]
-        for nm in self.names:
-            if nm.start < group[-1].end:
-                continue
+        for nm in self.names[bisect.bisect_left(self.name_starts, name.end) :]:
             if re.fullmatch(r",\s|\s(?:und|sowie|oder|als auch)\s", self.text[group[-1].end : nm.start]):
                 group.append(nm)
             else:
@@ -523,7 +637,9 @@ class DocumentContext:
             m = k - 1
             while m >= 0 and self.classes[m] in ("role", "common", "name") and self._gap(self.tokens[m], self.tokens[m + 1]) == " " and self.classes[m] != "name":
                 m -= 1
-            if m + 1 < k and not self.is_genitive(name):
+            # a country's genitive is no name of the title: "der höchsten Militärbeamten Nordkoreas"
+            country_genitive = len(name.tokens) == 1 and name.tokens[0].endswith("s") and name.tokens[0][:-1] in _countries()
+            if m + 1 < k and not self.is_genitive(name) and not country_genitive:
                 np_start = self._np_start(m + 1)
                 desc = text[np_start : self.tokens[k - 1].end]
                 group = self.coordinated(name)
@@ -536,7 +652,7 @@ class DocumentContext:
                 else:
                     self._add_tie(desc, canonical, np_start, f"title before name: '{desc} {name.text}'")
             # Copula: "Ein anderer Richter des Tribunals ist der Kurde Raed Dschuhi".
-            if name.person:
+            if name.person and name.start - self.sentence_starts[self.sentence_of(name.start)] <= _CLAUSE_CHARS:
                 sent_start = self.sentence_starts[self.sentence_of(name.start)]
                 cop = re.search(r"\s(?:ist|war)\s+(?:(?:der|die|ein|eine)\s+)?(?:[a-zäöüß\-]+\s+){0,3}(?:[A-ZÄÖÜ][\w\-]*\s+)?$", text[sent_start : name.start])
                 if cop:
@@ -546,7 +662,7 @@ class DocumentContext:
             # Apposition before: "Der Sprecher des Außenministeriums, Matthew Miller, sagte".
             if name.person and k > 0 and text[max(0, name.start - 2) : name.start] == ", ":
                 if text[name.end : name.end + 1] in (",", "(") or text[name.end : name.end + 2] == " (":
-                    sent_start = self.sentence_starts[self.sentence_of(name.start)]
+                    sent_start = max(self.sentence_starts[self.sentence_of(name.start)], name.start - _CLAUSE_CHARS)
                     seg_start = max(text.rfind(",", sent_start, name.start - 2) + 1, sent_start)
                     desc = text[seg_start : name.start - 2].strip()
                     words = desc.split()
@@ -601,7 +717,7 @@ class DocumentContext:
         Putin") or before an apposition (", Matthew Miller") counts as that name."""
         out = []
         toks, classes = self.tokens, self.classes
-        name_at = {nm.start: nm for nm in self.names}
+        name_at = self.name_at
         for k, tok in enumerate(toks):
             nm = name_at.get(tok.start)
             if nm is not None:
@@ -615,7 +731,9 @@ class DocumentContext:
                     canonical = self.aliases[nm.tokens[0]]
                 det = toks[k - 1].text.lower() if k > 0 and self._gap(toks[k - 1], tok) == " " else None
                 if person:
-                    gender = nm.gender or (found.gender if found else None)
+                    # the gender of the full name: "Ali" of "Ayaan Hirsi Ali" is no first name here
+                    longer = found is not None and len(found.tokens) > len(nm.tokens)
+                    gender = (found.gender if longer and found.gender else None) or nm.gender or (found.gender if found else None)
                 else:
                     gender = _ARTICLE_GENDER.get(det or "")
                 # the subject may start with a title: "Air-France-Chef Jean-Cyril Spinetta weist … zurück"
@@ -623,15 +741,16 @@ class DocumentContext:
                 while m > 0 and classes[m - 1] in ("role", "name") and self._gap(toks[m - 1], toks[m]) == " ":
                     m -= 1
                 kind = "person" if person else ("thing" if nm.tokens[-1].lower().endswith(_DOCUMENT_HEADS) else "org")
-                out.append(Referent(canonical, nm.start, gender, "sg", False, False, kind, self._opens_sentence(toks[m].start), nm.end))
+                out.append(Referent(canonical, nm.start, gender, "sg", False, False, kind, self._is_subject(toks[m].start), nm.end))
                 continue
             low = tok.text.lower()
-            is_doc = tok.text[0].isupper() and low.endswith(_DOCUMENT_HEADS) and not any(n.start <= tok.start < n.end for n in self.names)
+            is_doc = tok.text[0].isupper() and low.endswith(_DOCUMENT_HEADS) and not self.names_between(tok.start, tok.start + 1)
             if classes[k] != "role" and not is_doc:
                 continue
             nxt = toks[k + 1] if k + 1 < len(toks) else None
-            if nxt is not None and classes[k + 1] == "name" and self._gap(tok, nxt) in (" ", ", "):
-                continue  # a title or an apposition: the name is the mention
+            after = name_at.get(nxt.start) if nxt is not None else None
+            if nxt is not None and classes[k + 1] == "name" and self._gap(tok, nxt) in (" ", ", ") and not (after and self.is_genitive(after)):
+                continue  # a title or an apposition: the name is the mention (not "der Arzt Lahms")
             start = self._np_start(k)
             end = self._np_end(k)
             first = self.token_index(start)
@@ -640,12 +759,27 @@ class DocumentContext:
                 det = "der (genitive)"  # "die Vorwürfe der kanadischen Ermittler": plural or feminine
             gender, number = _np_features(det, tok.text)
             kind = "thing" if is_doc else ("org" if _is_org_head(tok.text) else "person")
-            out.append(Referent(_canonical_description(self.text[start:end]), start, gender, number, False, True, kind, self._opens_sentence(start), end))
+            out.append(Referent(_canonical_description(self.text[start:end]), start, gender, number, False, True, kind, self._is_subject(start), end))
         return out
+
+    def _is_subject(self, pos: int) -> bool:
+        """Whether the noun phrase at ``pos`` is likely the subject of its sentence: it opens the
+        sentence, or follows the finite verb in second place ("Im März hatte Christian Füller …",
+        "Dabei sagte der Sprecher …")."""
+        if self._opens_sentence(pos):
+            return True
+        k = self.token_index(pos)
+        if k == 0 or self.text[self.tokens[k - 1].end : pos] != " ":
+            return False
+        verb = self.tokens[k - 1].text
+        if not verb.islower() or not (verb in _SINGULAR_VERBS or verb in _PLURAL_VERBS or (verb.endswith(("te", "ten")) and len(verb) > 3)):
+            return False
+        s0 = self.sentence_starts[self.sentence_of(pos)]
+        return k - 1 - self.token_index(s0) <= 8 and "," not in self.text[s0 : self.tokens[k - 1].start]
 
     def _opens_sentence(self, pos: int) -> bool:
         s0 = self.sentence_starts[self.sentence_of(pos)]
-        return not self.text[s0:pos].strip(" „\"»«‚'")
+        return _OPENERS.match(self.text, s0).end() >= pos
 
     def _np_end(self, k: int) -> int:
         """End of the noun phrase whose noun is token k, with a genitive after it ("Wissenschafter der
@@ -712,15 +846,25 @@ def _is_np(desc: str) -> bool:
     return True
 
 
+_LEADING = (DETERMINERS - INDEFINITE) | frozenset("ein eine einer einem einen eines".split())
+
+
 def _canonical_description(desc: str) -> str:
-    """A description as a speaker id: without a leading definite article, capitalised."""
+    """A description as a speaker id: without a leading article, capitalised.
+
+    >>> _canonical_description("Ein hochrangiger Regierungsvertreter")
+    'Hochrangiger Regierungsvertreter'
+    """
     words = desc.split()
     if words and words[0].lower() in DETERMINERS - INDEFINITE:
         words = words[1:]
+    elif len(words) > 1 and words[0].lower() in _LEADING and words[1].lower() not in _LEADING:
+        words = words[1:]  # not the pronoun of "Einer der Feuerwehrmänner"
     out = " ".join(words)
     return out[:1].upper() + out[1:]
 
 
+@lru_cache(maxsize=65536)
 def describe(desc: str) -> tuple[str, frozenset]:
     """The head noun (stemmed) and the modifier stems of a description.
 
@@ -748,7 +892,10 @@ def describe(desc: str) -> tuple[str, frozenset]:
 
 
 def _heads_match(a: str, b: str) -> bool:
-    return a == b or a.endswith(b) or b.endswith(a)
+    """Whether two head stems match, one a compound of the other ("regierungssprech" ~ "sprech"),
+    not merely ending alike ("gericht" ≁ "richt")."""
+    short, long = sorted((a, b), key=len)
+    return long.endswith(short) and (len(long) == len(short) or len(long) - len(short) >= 3)
 
 
 def _grammar(desc: str) -> tuple[str | None, str | None]:
@@ -770,6 +917,8 @@ def _grammar(desc: str) -> tuple[str | None, str | None]:
         return "f", "sg"
     if first in ("der", "ein", "dieser", "jener"):
         return "m", "sg"
+    if low.endswith("er") and low[:-2].endswith(_ADJECTIVAL_HEADS) and first not in DETERMINERS:
+        return "m", "sg"  # an adjectival noun without article: "Militärbeamter", "Abgeordneter"
     if first in ("das", "dieses"):
         return "n", "sg"
     if _is_role(head) and (first in ("die", "den", "diese") or first == low or first not in DETERMINERS):
@@ -790,6 +939,11 @@ def _agrees(want: tuple[str | None, str | None], gender: str | None, number: str
     return True
 
 
+_DEMONSTRATIVES = frozenset("der dieser diese dieses jener jene derselbe".split())
+# Person nouns that are feminine without the ending -in: "ihre Tochter", "eine Frau".
+_FEMININE_PERSONS = ("tochter", "mutter", "schwester", "frau", "witwe", "nichte", "großmutter", "oma")
+# Role nouns declined like adjectives: "ein Beamter", "die Beamten", "der Abgeordnete".
+_ADJECTIVAL_HEADS = ("beamt", "abgeordnet", "vorsitzend", "angeklagt", "angestellt", "beauftragt", "beschäftigt", "verdächtig")
 # Role nouns that usually bring in someone new, not the person named before: "ein/der Sprecher".
 _NEW_PERSON_HEADS = ("sprecher", "sprecherin", "vertreter", "vertreterin", "mitarbeiter", "zeuge", "augenzeuge", "experte", "expertin")
 _PLURAL_VERBS = frozenset(
@@ -799,6 +953,11 @@ _PLURAL_VERBS = frozenset(
 _SINGULAR_VERBS = frozenset(
     "ist hat habe sei war will wolle wird werde wurde kann könne konnte muss musste hätte soll solle sollte "
     "gab sah hielt nahm ging kam rief beschloss sprach schrieb trat".split()
+)
+# Words ending in -en that are no finite verb after "sie": "sie einen Brief", "dass sie morgen …".
+_NOT_VERBS = frozenset(
+    "einen keinen jeden diesen jenen seinen ihren unseren allen vielen wenigen beiden denen eben oben unten "
+    "morgen gestern trotzdem zunächst zwischen neben gegen wegen außen innen offen".split()
 )
 _PLURAL_DETERMINERS = frozenset("einige viele mehrere alle beide beiden zwei drei vier vielen einigen mehreren allen".split())
 _ARTICLE_GENDER = {"der": "m", "die": "f", "das": "n", "ein": None, "eine": "f", "dem": None, "den": "m", "des": None}
@@ -850,6 +1009,8 @@ def _np_features(det: str | None, head: str) -> tuple[str | None, str | None]:
         return gender, "pl" if plural else "sg"
     if low.endswith("in") and _is_role(low[:-2]):
         return "f", "sg"
+    if low.endswith(_FEMININE_PERSONS) and det not in ("die", "den", "der (genitive)") and det not in _PLURAL_DETERMINERS:
+        return "f", "sg"
     if det in ("die", "diese", "den", "der (genitive)") or det in _PLURAL_DETERMINERS:
         return None, "pl"
     if det is None and low.endswith(("er", "en", "e", "ten")):
@@ -863,8 +1024,25 @@ class Resolver:
     def __init__(self, doc: Document):
         self.doc = doc
         self.ctx = DocumentContext(doc.text)
-        self.referents: list[Referent] = []
-        self.done: list[tuple[Quote, Resolution]] = []
+        self.referents: list[Referent] = []  # earlier speakers, in the order resolved
+        self._referent_starts: list[int] = []  # their starts, sorted
+        self._referent_order: list[int] = []  # their indices, in the order of those starts
+        self._speaker_keys: set[str] = set()
+        self.done: list[tuple[Quote, Resolution]] = []  # in text order of the quotes
+        self._done_starts: list[int] = []
+
+    def referents_between(self, start: int, end: int) -> list[Referent]:
+        """The earlier speakers whose mention starts in ``[start, end)``, in the order resolved."""
+        lo = bisect.bisect_left(self._referent_starts, start)
+        hi = bisect.bisect_left(self._referent_starts, end)
+        return [self.referents[k] for k in sorted(self._referent_order[lo:hi])]
+
+    def _candidates(self, start: int, sentences: int) -> list[Referent]:
+        """Earlier speakers, then mentions, that start before ``start`` and at most ``sentences``
+        sentences (and ``WINDOW`` characters) back."""
+        first = self.ctx.sentence_starts[max(0, self.ctx.sentence_of(start) - sentences)]
+        lo = max(first, start - WINDOW)
+        return [*self.referents_between(lo, start), *self.ctx.mentions_between(lo, start)]
 
     def mention_text(self, quote: Quote) -> tuple[str, int, int]:
         spans = sorted(quote.speaker)
@@ -882,6 +1060,11 @@ class Resolver:
             mention = self.doc.text[start:end]
         mention = re.sub(r"\s+", " ", mention).strip(" ,;:–-")
         low = mention.lower()
+        after_comma = re.search(r",\s*(?:([a-zäöüß]+)\s+)?$", self.ctx.text[max(0, start - 30) : start]) if low in _RELATIVE else None
+        if after_comma:
+            resolution = self.relative(start, _RELATIVE[low], after_comma.group(1))
+            if resolution is not None:
+                return resolution
         if low in PRONOUNS:
             return self.pronoun(mention, start, end, PRONOUNS[low])
         possessive = _POSSESSIVE.match(mention)
@@ -898,11 +1081,26 @@ class Resolver:
         first = min(s.start for s in quote.speaker)
         if len(quote.speaker) == 1:
             first = start + _WRAPPER.match(self.doc.text[start:end]).end()
-        return self.one(bare, first, end, quote)
+        resolution = self.one(bare, first, end, quote)
+        if resolution.speaker_id and resolution.kind == "description" and self._kind_of(resolution.speaker_id) == "thing":
+            if any(_FIRST_PERSON.search(s.text or self.doc.text[s.start : s.end]) for s in quote.content):
+                return self._author(min(quote.start, start), end) or resolution
+        return resolution
+
+    def _author(self, start: int, end: int) -> Resolution | None:
+        """Who wrote a document that speaks in the first person ("„… bin ich … zu bitten“, heißt es
+        in einer Erklärung"): the person most salient before the quote, as for a pronoun."""
+        r = self.pronoun("ihr", start, end, (None, "sg"))
+        if r.speaker_id is None or self._kind_of(r.speaker_id) != "person":
+            return None
+        return Resolution(r.speaker_id, "description", f"the author of a statement in the first person: {r.reason}", r.gender, r.number)
 
     def one(self, bare: str, start: int, end: int, quote: Quote | None = None) -> Resolution:
         """Resolve a single (unwrapped) mention: a name (or several), a quoted name, an abbreviation,
         a description. ``start``/``end`` delimit the mention in the text."""
+        country = country_of(bare)
+        if country is not None:
+            return Resolution(country, "description", f"the country of the adjective: {country}", "n", "sg")
         heads = self.head_names(start, end, quote)
         if heads:
             rest = self.ctx.text[heads[-1].end : end]
@@ -954,9 +1152,7 @@ class Resolver:
         ctx, text = self.ctx, self.ctx.text
         spans = sorted(quote.speaker) if quote is not None and quote.speaker else [Span(start, end)]
         names = []
-        for n in ctx.names:
-            if n.end <= start or n.start >= end:
-                continue
+        for n in ctx.names_between(start, end):
             if n.start < start:  # the span starts inside a name: keep the part in it
                 toks = [t for t in ctx.tokens[ctx.token_index(start) : ctx.token_index(n.end)]]
                 if not toks:
@@ -1034,7 +1230,7 @@ class Resolver:
         s0 = self.ctx.sentence_starts[first]
         s1 = self.ctx.sentence_starts[first + 1] if first + 1 < len(self.ctx.sentence_starts) else len(text)
         inside = [(s.start, s.end) for s in quote.content]
-        for name in self.ctx.names:
+        for name in self.ctx.names_between(s0, s1):
             if s0 <= name.start < s1 and name.person and not any(a <= name.start < b for a, b in inside) and not self.ctx.is_genitive(name):
                 canonical, found = self.ctx.fullest(name.tokens, name.start)
                 return Resolution(canonical, "none", f"the person named in its sentence: {name.text}", found.gender if found else None, "sg")
@@ -1051,10 +1247,10 @@ class Resolver:
         after = text[end : end + 80]
         m = re.match(r"(?:,\s|\s)", after)
         if m:
-            for name in self.ctx.names:
-                if name.start == end + m.end() and name.person:
-                    canonical, _ = self.ctx.fullest(name.tokens, name.start)
-                    return Resolution(canonical, "description", f"apposition or title right after it: {name.text}", *self._person_features(canonical))
+            name = self.ctx.name_at.get(end + m.end())
+            if name is not None and name.person:
+                canonical, _ = self.ctx.fullest(name.tokens, name.start)
+                return Resolution(canonical, "description", f"apposition or title right after it: {name.text}", *self._person_features(canonical))
         head, mods = describe(desc)
         words = desc.split()
         indefinite = words[0].lower() in INDEFINITE if words else False
@@ -1063,19 +1259,25 @@ class Resolver:
             number = "pl"
         if head and not indefinite:
             best, best_score = None, None
-            for tie in self.ctx.ties:
+            same_head: list[Tie] = []
+            for tie in self.ctx.ties_near(start):
                 if not _heads_match(head, tie.head) or tie.plural != (number == "pl"):
                     continue
+                same_head.append(tie)
                 overlap = len(mods & tie.modifiers)
                 if mods and tie.modifiers and not overlap:
                     continue
                 score = (overlap, tie.start < start, -abs(start - tie.start))
                 if best_score is None or score > best_score:
                     best, best_score = tie, score
+            if best is None and words and words[0].lower() not in DETERMINERS and len({t.name for t in same_head}) == 1:
+                # A bare description, as in a headline ("Militärbeamter von Kim Jong-un warnt"), whose
+                # head the article ties to one name only ("Pak Jong-chon, einer der höchsten Militärbeamten").
+                best = same_head[0]
             if best is not None:
                 return Resolution(best.name, "description", f"tied to the name by {best.evidence}", *self._person_features(best.name))
         if head and not indefinite:
-            for r in reversed(self.referents):
+            for r in reversed(self.referents_between(start - WINDOW, start)):
                 if r.start < start and r.description and _heads_match(head, describe(r.id)[0]) and mods <= describe(r.id)[1]:
                     return Resolution(r.id, "description", f"the same as the earlier speaker {r.id}", r.gender, r.number)
         # "der Franzose", "Der Ministerpräsident", "der 54-Jährige": the person the text is about
@@ -1083,20 +1285,49 @@ class Resolver:
             head_word = next((w for w in _WORD.findall(desc) if w[0].isupper() and _is_role(w)), "")
             if head_word and not _is_org_head(head_word) and not head_word.lower().endswith(_DOCUMENT_HEADS):
                 g = "f" if head_word.lower().endswith("in") and _is_role(head_word.lower()[:-2]) else "m"
-                person = self._salient_person(start, g)
+                # not a person the description itself names: "Der behandelnde Arzt Lahms" is not Lahm
+                named = {speaker_key(self.ctx.fullest((*n.tokens[:-1], n.tokens[-1].removesuffix("s")))[0]) for n in self.ctx.names_between(start, end)}
+                named |= {speaker_key(self.ctx.fullest(n.tokens)[0]) for n in self.ctx.names_between(start, end)}
+                person = self._salient_person(start, g, named)
                 if person is not None:
                     return Resolution(person.id, "description", f"the {'previous speaker' if person.speaker else 'person'} it describes: {person.id}", person.gender, "sg")
+        # "die Zeitung" after "Münstersche Zeitung", "das Gericht" after "Bundesverwaltungsgericht"
+        if head and words and words[0].lower() in ("der", "die", "das", "dem", "den", "des") and number != "pl":
+            head_word = next((w for w in _WORD.findall(desc) if w[0].isupper() and _is_org_head(w)), "")
+            if head_word and len(_WORD.findall(desc)) == 2:
+                org = self._named_org(start, _stem(head_word))
+                if org is not None:
+                    return Resolution(org, "description", f"the organisation named before: {org}", gender, number)
         return Resolution(self._canonical_description(desc), "description", "never named in the article: kept as the description", gender, number)
 
-    def _salient_person(self, start: int, gender: str) -> Referent | None:
+    def _named_org(self, start: int, head: str) -> str | None:
+        """The nearest organisation before ``start`` whose name ends with ``head``: a name
+        ("Münstersche Zeitung") or a compound ("das Bundesverwaltungsgericht" for "das Gericht")."""
+        lo = start - WINDOW
+        names = [(n.start, n) for n in self.ctx.names_between(lo, start) if not n.person and n.end <= start]
+        nouns = [(r.start, r) for r in self.ctx.mentions_between(lo, start) if r.description and r.kind == "org" and r.end <= start]
+        for _, x in sorted(names + nouns, key=lambda p: p[0], reverse=True):
+            if isinstance(x, Name):
+                if _heads_match(head, _stem(x.tokens[-1])):
+                    return self.ctx.fullest(x.tokens, x.start)[0]
+            else:
+                last = _WORD.findall(x.id)[-1]
+                if len(_WORD.findall(x.id)) == 1 and len(last) > len(head) + 2 and _heads_match(head, _stem(last)):
+                    for ending in ("es", "s"):  # the genitive "des Bundesverwaltungsgerichts"
+                        if last.endswith(ending) and last[: -len(ending)].lower().endswith(head):
+                            return last[: -len(ending)]
+                    return x.id
+        return None
+
+    def _salient_person(self, start: int, gender: str, exclude: set[str] = frozenset()) -> Referent | None:
         """The named person a definite description before ``start`` most likely denotes: an earlier
         speaker or a subject in the last two sentences, of the gender the description shows."""
         sentence = self.ctx.sentence_of(start)
         best, best_score = None, None
-        for r in [*self.referents, *self.ctx.mentions]:
+        for r in self._candidates(start, 4):
             if r.start >= start or r.kind != "person" or r.description or (r.gender and r.gender != gender):
                 continue
-            if r.speaker and self._kind_of(r.id) != "person":
+            if speaker_key(r.id) in exclude or (r.speaker and self._kind_of(r.id) != "person"):
                 continue
             distance = sentence - self.ctx.sentence_of(r.start)
             if distance > (4 if r.speaker else 2) or (not r.speaker and not r.subject and distance > 0):
@@ -1124,6 +1355,10 @@ class Resolver:
         enclosing = self._enclosing_speaker(start) if low in ("ich", "wir", "mir", "uns") else None
         if enclosing is not None:
             return Resolution(enclosing.speaker_id, "pronoun", "the speaker of the quote it stands in", enclosing.gender, enclosing.number)
+        if "eigenen" in low:
+            subject = self._subject_of_clause(start, end)
+            if subject is not None:
+                return subject
         if low in ("sie", "die", "diese"):
             want = (want[0], self._verb_number(start, end) or want[1])
             if low in ("sie", "die", "diese") and want[1] == "sg":
@@ -1131,8 +1366,8 @@ class Resolver:
         personal = low in ("er", "ihm", "ihn", "sie") or low.startswith(("sein", "ihr"))
         sentence = self.ctx.sentence_of(start)
         candidates: list[tuple[tuple, Referent, str]] = []
-        speakers = {speaker_key(r.id) for r in self.referents}
-        for r in [*self.referents, *self.ctx.mentions]:
+        speakers = self._speaker_keys
+        for r in self._candidates(start, 3):
             if r.start >= start or not _agrees(want, r.gender, r.number):
                 continue
             distance = sentence - self.ctx.sentence_of(r.start)
@@ -1148,7 +1383,8 @@ class Resolver:
             broken = "\n" in self.ctx.text[r.start : start]
             score = (
                 -distance
-                + (1.5 if r.speaker or speaker_key(r.id) in speakers else 0.0)
+                # an earlier speaker; a later mention of one counts as much as a subject
+                + (1.5 if r.speaker else (0.8 if speaker_key(r.id) in speakers else 0.0))
                 + (0.8 if r.subject else 0.0)
                 + (0.5 if personal and r.kind == "person" else 0.0)
                 + (0.3 if want[0] and r.gender == want[0] else 0.0)
@@ -1158,12 +1394,62 @@ class Resolver:
             )
             why = "previous speaker" if r.speaker else ("subject before" if r.subject else "mentioned before")
             candidates.append(((score, r.start), r, why))
+        if not candidates and low.startswith(("sein", "ihr")):
+            return self._cataphora(start, end, want)
         if not candidates:
             return Resolution(None, "pronoun", "no earlier speaker agrees", *want)
+        if low in _DEMONSTRATIVES:
+            # "Dieser", "der": the last one mentioned, not the most salient ("… durch seinen Fahrer
+            # Adriano De Souza belastet. Dieser behaupte …")
+            best = max((c[1] for c in candidates), key=lambda r: r.start)
+            return self._from_referent(best, "mentioned last")
         _, best, why = max(candidates, key=lambda c: c[0])
+        return self._from_referent(best, why)
+
+    def _subject_of_clause(self, start: int, end: int) -> Resolution | None:
+        """The subject that "eigenen Angaben" refers to: the one that opens its sentence ("Die
+        Feuerwehr hat nach eigenen Angaben …"), or, where it opens the sentence itself, the one after
+        the verb ("Nach eigenen Angaben hat das Unternehmen …", "… wurde sie gegründet")."""
+        text = self.ctx.text
+        sentence = self.ctx.sentence_of(start)
+        s0 = self.ctx.sentence_starts[sentence]
+        if not (start - s0 <= 12 and text[s0:start].strip(" „\"»").lower() in ("", "nach")):
+            for r in self.ctx.mentions_between(max(s0, start - WINDOW), start):
+                if r.subject and self.ctx.sentence_of(r.start) == sentence:
+                    return self._from_referent(r, "the subject of its clause")
+            return None
+        after = re.match(r"\s+(?:zufolge\s+)?[a-zäöüß]+\s+(?:(er|sie|es)\b)?", text[end : end + 60])
+        if after is None:
+            return None
+        if after.group(1):
+            p = end + after.start(1)
+            return self.pronoun(after.group(1), p, p + len(after.group(1)), PRONOUNS[after.group(1)])
+        for r in self.ctx.mentions_between(end + after.end(), end + after.end() + 40):
+            if _OPENERS.match(text, end + after.end()).end() >= r.start:
+                return self._from_referent(r, "the subject of its clause")
+        return None
+
+    def _cataphora(self, start: int, end: int, want: tuple[str | None, str | None]) -> Resolution:
+        """A possessive with nothing before it to refer to points forward, to the first person after
+        it in its sentence that agrees: "Die seiner Ansicht nach fragwürdige Rolle der Fed
+        veranlasste Senator Christopher Dodd, …"."""
+        sentence = self.ctx.sentence_of(start)
+        s1 = self.ctx.sentence_starts[sentence + 1] if sentence + 1 < len(self.ctx.sentence_starts) else len(self.ctx.text)
+        for r in self.ctx.mentions_between(end, min(s1, end + WINDOW)):
+            if _agrees(want, r.gender, r.number) and r.kind == "person":
+                return self._from_referent(r, "named after it in its sentence")
+        return Resolution(None, "pronoun", "no earlier speaker agrees", *want)
+
+    def _after_role(self, pos: int) -> bool:
+        """Whether a role noun stands right before ``pos``: "der Führer Irans"."""
+        k = self.ctx.token_index(pos)
+        return k > 0 and self.ctx.classes[k - 1] == "role" and self.ctx.tokens[k - 1].end == pos - 1
+
+    def _from_referent(self, best: Referent, why: str) -> Resolution:
+        """The resolution of a pronoun to ``best``: its id, or for a description the name tied to it."""
         speaker_id = best.id
         if best.description and not best.speaker:
-            tie = next((t for t in self.ctx.ties if t.start == best.start), None)
+            tie = self.ctx.tie_at.get(best.start)
             if tie is not None:
                 speaker_id = tie.name
             else:
@@ -1173,9 +1459,30 @@ class Resolver:
             "plural" if best.number == "pl" else None) if x)
         return Resolution(speaker_id, "pronoun", f"{why}{', ' + features if features else ''}", best.gender, best.number)
 
+    def relative(self, start: int, want: tuple[str | None, str | None], preposition: str | None) -> Resolution | None:
+        """A relative pronoun: the noun phrase that ends at its comma ("der Sprecher, der …"), or
+        after "in"/"laut"/"nach" the nearest document before it ("einen Antrag im Bundestag
+        eingebracht, in dem …"); None where neither agrees with it."""
+        text = self.ctx.text
+        s0 = self.ctx.sentence_starts[self.ctx.sentence_of(start)]
+        comma = text.rfind(",", max(s0, start - 40), start)
+        genders, number = want
+        for r in reversed(self.ctx.mentions_between(max(s0, comma - 300), comma)):
+            if r.end > comma or (number and r.number and r.number != number) or (genders and r.gender and r.gender not in genders):
+                continue
+            if preposition in ("in", "laut", "nach", "gemäß") and r.kind == "thing":
+                return self._from_referent(r, "the document the relative clause refers to")
+            genitive = not r.description and text[r.start : r.end].endswith("s") and self._after_role(r.start)
+            if not text[r.end : comma].strip("“”\"«»)") and not genitive:
+                return self._from_referent(r, "the noun the relative clause refers to")
+        return None
+
     def _enclosing_speaker(self, pos: int) -> Resolution | None:
         """The resolution of the quote whose content contains ``pos``: "ich" inside a quote."""
-        for quote, r in reversed(self.done):
+        for k in range(bisect.bisect_right(self._done_starts, pos) - 1, -1, -1):
+            quote, r = self.done[k]
+            if quote.start < pos - WINDOW:
+                break
             if r.speaker_id and any(s.start <= pos < s.end for s in quote.content):
                 return r
         return None
@@ -1197,15 +1504,23 @@ class Resolver:
                 return "pl"
             if w.endswith(("te", "t")) and len(w) > 3:
                 return "sg"
+            # a present plural right after it: "Sie gehen davon aus", "sie trauen der Regierung nicht"
+            if m is after and w.endswith(("en", "rn")) and len(w) > 3 and w not in _NOT_VERBS and not (w.startswith("ge") and len(w) >= 7):
+                return "pl"
         return None
 
     def remember(self, quote: Quote, resolution: Resolution) -> None:
         self.done.append((quote, resolution))
+        self._done_starts.append(quote.start)
         if resolution.speaker_id:
             pos = min(s.start for s in quote.speaker) if quote.speaker else quote.start
             described = resolution.kind == "description" and resolution.reason.startswith("never named")
             kind = self._kind_of(resolution.speaker_id)
             self.referents.append(Referent(resolution.speaker_id, pos, resolution.gender, resolution.number, True, described, kind, self.ctx._opens_sentence(pos), pos))
+            at = bisect.bisect_right(self._referent_starts, pos)
+            self._referent_starts.insert(at, pos)
+            self._referent_order.insert(at, len(self.referents) - 1)
+            self._speaker_keys.add(speaker_key(resolution.speaker_id))
 
     def _kind_of(self, speaker_id: str) -> str:
         """person, org or thing, for a resolved speaker id."""
@@ -1264,6 +1579,12 @@ def resolve_speakers(doc: Document, quotes: Sequence[Quote]) -> list[Quote]:
     return [q for q in out if q is not None]
 
 
+@lru_cache(maxsize=4)
+def _context(text: str) -> DocumentContext:
+    """The context of a text, kept for the next few calls: scoring asks for every quote of a document."""
+    return DocumentContext(text)
+
+
 def mention_kind(doc: Document, quote: Quote, speaker_id: str | None = None) -> str:
     """The kind of a quote's speaker mention: name, partial_name, pronoun, description or none.
 
@@ -1277,7 +1598,7 @@ def mention_kind(doc: Document, quote: Quote, speaker_id: str | None = None) -> 
     """
     if not quote.speaker:
         return "none"
-    ctx = DocumentContext(doc.text)
+    ctx = _context(doc.text)
     first = ctx.sentence_of(quote.start)
     last = ctx.sentence_of(max(quote.end - 1, quote.start))
     if not any(first <= ctx.sentence_of(s.start) <= last or first <= ctx.sentence_of(max(s.end - 1, s.start)) <= last for s in quote.speaker):

@@ -78,7 +78,7 @@ WORKED = [
     pytest.param(
         "Ein hochrangiger Regierungsvertreter erklärte, Seoul überdenke seine Linie.",
         [("Seoul überdenke seine Linie", "Ein hochrangiger Regierungsvertreter", 0)],
-        "Ein hochrangiger Regierungsvertreter", id="unnamed_speaker_keeps_description"),
+        "Hochrangiger Regierungsvertreter", id="unnamed_speaker_keeps_description_without_article"),
     pytest.param(
         "Die Staatsanwaltschaft erklärte, der Mann sei geflohen. Er sei bewaffnet.",
         [("der Mann sei geflohen", "Die Staatsanwaltschaft", 0), ("Er sei bewaffnet.", None, 0)],
@@ -147,7 +147,7 @@ WORKED_NAMES = [
     pytest.param(
         "Ein Sprecher von Tesla sagte, man zahle fair.",
         [("man zahle fair", "Ein Sprecher von Tesla", 0)],
-        "Ein Sprecher von Tesla", id="name_attached_by_preposition_is_not_the_speaker"),
+        "Sprecher von Tesla", id="name_attached_by_preposition_is_not_the_speaker"),
     pytest.param(
         "Die IG Metall forderte, der Lohn steige. Patrick Georg von der IG Metall Trier sagte, es werde gestreikt.",
         [("der Lohn steige", "Die IG Metall", 0)],
@@ -171,10 +171,93 @@ WORKED_NAMES = [
 ]
 
 
-@pytest.mark.parametrize("text, quotes, expected", WORKED + WORKED_ANTECEDENTS + WORKED_NAMES)
+# Headlines, country adjectives, relative and demonstrative pronouns, reflexives, cataphora.
+WORKED_MORE = [
+    pytest.param(
+        "Drohung: Militärbeamter von Kim Jong-un warnt vor Krieg\n\nPak Jong-chon, einer der höchsten Militärbeamten Nordkoreas, sprach. Es drohe Krieg, sagte er.",
+        [("warnt vor Krieg", "Militärbeamter von Kim Jong-un", 0)],
+        "Pak Jong-chon", id="bare_headline_description_tied_to_later_apposition"),
+    pytest.param(
+        "Hintergrund ist die südkoreanische Ankündigung, Waffen an die Ukraine zu liefern.",
+        [("Waffen an die Ukraine zu liefern", "südkoreanische", 0)],
+        "Südkorea", id="country_adjective_is_the_country"),
+    pytest.param(
+        "Israelischen Angaben zufolge seien drei Raketen abgefangen worden.",
+        [("seien drei Raketen abgefangen worden", "Israelischen Angaben", 0)],
+        "Israel", id="country_adjective_with_source_noun"),
+    pytest.param(
+        "Die Partei hatte einen Antrag im Bundestag eingebracht, in dem eine friedliche Lösung gefordert wird.",
+        [("eine friedliche Lösung", "dem", 0)],
+        "Antrag", id="relative_pronoun_after_in_takes_the_document"),
+    pytest.param(
+        "Die seiner Ansicht nach fragwürdige Rolle der Notenbank veranlasste Senator Christopher Dodd, ein Gesetz vorzulegen.",
+        [("fragwürdige Rolle der Notenbank", "seiner Ansicht", 0)],
+        "Christopher Dodd", id="possessive_with_nothing_before_points_forward"),
+    pytest.param(
+        "Die „Roma-Garde“ ist eine Vereinigung der Roma. Sie wirbt um Mitglieder und Spenden. Nach eigenen Angaben wurde sie als Gegenpol gegründet.",
+        [("wurde sie als Gegenpol gegründet", "eigenen Angaben", 0)],
+        "Roma-Garde", id="eigenen_angaben_takes_the_subject_after_the_verb"),
+    pytest.param(
+        "Polizeisprecher Max Weber sagte, die Lage sei ruhig. Die Feuerwehr hat nach eigenen Angaben die Halle abgesucht.",
+        [("die Lage sei ruhig", "Polizeisprecher Max Weber", 0), ("die Halle abgesucht", "eigenen Angaben", 0)],
+        "Feuerwehr", id="eigenen_angaben_takes_the_subject_that_opens_the_sentence"),
+    pytest.param(
+        "Staatsanwalt Max Weber sagte, der Fall sei klar. Er verwies auf den Zeugen Peter Klein. Dieser behauptete, er habe alles gesehen.",
+        [("der Fall sei klar", "Staatsanwalt Max Weber", 0), ("er habe alles gesehen", "Dieser", 0)],
+        "Peter Klein", id="demonstrative_takes_the_last_one_mentioned"),
+    pytest.param(
+        "Das Bundesverwaltungsgericht entschied am Montag. Das Gericht erklärte, der Soldat habe recht.",
+        [("der Soldat habe recht", "Das Gericht", 0)],
+        "Bundesverwaltungsgericht", id="definite_organisation_to_the_one_named_before"),
+    pytest.param(
+        "Bischof Gerhard Wagner bat den Papst um Rücknahme. „Ich bitte um Rücknahme meiner Ernennung“, heißt es in einer Erklärung.",
+        [("„Ich bitte um Rücknahme meiner Ernennung“", "in einer Erklärung", 0)],
+        "Gerhard Wagner", id="document_in_the_first_person_is_its_author"),
+    pytest.param(
+        "Die Ministerin Anna Berg sagte, alles sei gut. Die Ermittler widersprachen. Sie gehen davon aus, dass der Täter floh.",
+        [("alles sei gut", "Die Ministerin Anna Berg", 0), ("dass der Täter floh", "Sie", 0)],
+        "Ermittler", id="sie_with_present_plural_verb_takes_a_plural"),
+    pytest.param(
+        "Anna Ali kam nach Berlin. Es regnete. Es war kalt. Dort traf Ali den Minister Jan Berg. Sie sagte, alles sei gut.",
+        [("alles sei gut", "Sie", 0)],
+        "Anna Ali", id="partial_name_takes_the_gender_of_the_full_name"),
+]
+
+
+@pytest.mark.parametrize("text, quotes, expected", WORKED + WORKED_ANTECEDENTS + WORKED_NAMES + WORKED_MORE)
 def test_resolution_worked_examples(text, quotes, expected):
     qs = [quote_at(text, c, s, n) for c, s, n in quotes]
     assert resolve_last(text, qs).speaker_id == expected
+
+
+def test_description_does_not_denote_the_person_it_names():
+    text = "Philipp Lahm verletzte sich. Der behandelnde Arzt Lahms sagte, er könne bald spielen."
+    q = quote_at(text, "er könne bald spielen", "Der behandelnde Arzt Lahms")
+    assert speaker_key(resolve_last(text, [q]).speaker_id) == speaker_key("behandelnde Arzt Lahms")
+
+
+def test_long_text_resolves_like_its_articles():
+    # Far more text than the look-back window: each copy of the article resolves as it does alone.
+    article = (
+        "Der Sprecher des Ministeriums, Matthew Miller, sagte, jedes Land entscheide selbst. "
+        "Die Drohung sei ernst, so der Sprecher. Er fügte hinzu, man sei besorgt. "
+        "Eine Sprecherin der Polizei erklärte, es gebe keine Spuren."
+    )
+    spans = [("jedes Land entscheide selbst", "Der Sprecher des Ministeriums, Matthew Miller"), ("Die Drohung sei ernst", "der Sprecher"),
+             ("man sei besorgt", "Er"), ("es gebe keine Spuren", "Eine Sprecherin der Polizei")]
+    alone = [q.speaker_id for q in resolve_speakers(Document("a", article), [quote_at(article, c, s) for c, s in spans])]
+    copies = 120
+    text = "\n\n".join([article] * copies)
+    quotes = []
+    for k in range(copies):
+        offset = k * (len(article) + 2)
+        quotes += [q.replace(content=tuple(Span.of(text, x.start + offset, x.end + offset) for x in q.content),
+                             speaker=tuple(Span.of(text, x.start + offset, x.end + offset) for x in q.speaker))
+                   for q in (quote_at(article, c, s) for c, s in spans)]
+    assert len(text) > 20_000
+    ids = [q.speaker_id for q in resolve_speakers(Document("long", text), quotes)]
+    assert alone == ["Matthew Miller", "Matthew Miller", "Matthew Miller", "Sprecherin der Polizei"]
+    assert ids == alone * copies
 
 
 def test_resolution_appends_a_readable_trace():
@@ -274,16 +357,31 @@ def test_layer_rejects_offsets_that_differ_from_the_corpus(tmp_path):
         load_speaker_id_layer(bad, [doc])
 
 
-@pytest.mark.slow
-def test_resolution_on_held_out_part_of_layer_does_not_regress(wikinews_dev):
-    # A floor a little under the figure measured once after development (84.7%, see
-    # eval/speakers/README.md); the target (85%) is not quite reached on this held-out part.
-    docs = list(read_documents([wikinews_dev]))
-    gold = load_speaker_id_layer(LAYER, docs, part="report")
+def layer_scores(layer, docs, part):
+    gold = load_speaker_id_layer(layer, docs, part=part)
     wanted = {g.doc_id for g in gold}
     preds = {d.id: resolve_speakers(d, [q.replace(speaker_id=None) for q in d.quotes]) for d in docs if d.id in wanted}
-    s = score_speaker_ids(gold, preds)
-    assert s.overall.accuracy >= 0.82
+    return score_speaker_ids(gold, preds)
+
+
+@pytest.mark.slow
+def test_resolution_on_held_out_part_of_layer_does_not_regress(wikinews_dev):
+    # Floors a little under the figures measured after development (86.0% overall, 65.0% of 20
+    # pronouns, see eval/speakers/README.md); the pronoun target (75%) is not reached on this part.
+    s = layer_scores(LAYER, list(read_documents([wikinews_dev])), "report")
+    assert s.overall.accuracy >= 0.84
+    assert s.by_kind["pronoun"].accuracy >= 0.60
+
+
+@pytest.mark.slow
+def test_resolution_on_development_parts_does_not_regress(wikinews_dev, wikinews_train):
+    # Floors a little under the figures measured on train + tune (88.2% overall, 90.7% of 54 pronouns).
+    train = layer_scores(TRAIN_LAYER, list(read_documents([wikinews_train])), "train")
+    tune = layer_scores(LAYER, list(read_documents([wikinews_dev])), "tune")
+    overall = train.overall + tune.overall
+    pronouns = train.by_kind["pronoun"] + tune.by_kind["pronoun"]
+    assert overall.accuracy >= 0.86
+    assert pronouns.accuracy >= 0.85
 
 
 @pytest.mark.slow
@@ -308,7 +406,7 @@ def test_seed_gold_speakers_resolved_to_their_ids():
     gold_docs, resolved = seed_gold_resolved()
     preds = {d.id: d.quotes for d in resolved}
     s = score_speaker_ids(gold_from_documents(gold_docs), preds)
-    assert s.overall.accuracy >= 0.85
+    assert s.overall.accuracy >= 0.97
 
 
 def test_seed_gold_lists_putin_and_miller_with_all_their_statements():
