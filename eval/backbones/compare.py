@@ -4,7 +4,7 @@ speed against the spaCy tokenizer alone, paired bootstrap intervals against the 
     python eval/backbones/compare.py                    # writes eval/backbones/compare.md
     python eval/backbones/compare.py --limit 20         # a quick look on the first 20 documents
     python eval/backbones/compare.py --backbone spacy:de_core_news_lg   # add a backbone
-    python eval/backbones/compare.py --parser-ablation  # which layers of the parser help the rules
+    python eval/backbones/compare.py --parser-ablation  # which parts of the parse help the rules
 
 A thin wrapper over ``quotes compare`` (``quotes.compare.compare_paths``) with the variants
 ``rules:backbone=SPEC``; the same table comes from
@@ -40,22 +40,27 @@ def rules_take_a_backbone() -> bool:
     return True
 
 
-def parser_ablation() -> list[str]:
-    """The built-in parser without its lemmatizer and morphologizer, and without its parser,
-    written as pipeline directories under ``build/backbones``; returns their specs."""
-    import spacy
+# The rules on the built-in parser with one use of the parse switched off (or, for the first,
+# with the parser's lemmas and moods in place of the rules' own lists, as before), each compared
+# with the rules on the full parser backbone.
+ABLATION = (
+    ("parser lemmas + moods", {"backbone_lemmas": True, "backbone_mood": "replace"}),
+    ("parser Mood as extra signal", {"backbone_mood": "extra"}),
+    ("− parse speaker", {"parse_speaker": False}),
+    ("− parse content", {"parse_content": False}),
+    ("− parse speaker, − parse content", {"parse_speaker": False, "parse_content": False}),
+    ("− context speaker", {"context_speaker": "off"}),
+)
+PARSER = "rules on builtin-parser"
 
-    from quotes.nlp.parser import MODEL_DIR
 
-    specs = []
-    for name, drop in (("parser-no-lemma-morph", ("trainable_lemmatizer", "morphologizer")), ("parser-no-deps", ("parser",))):
-        nlp = spacy.load(MODEL_DIR)
-        for component in drop:
-            nlp.remove_pipe(component)
-        target = ROOT / "build" / "backbones" / name
-        nlp.to_disk(target)
-        specs.append(f"spacy:{target}")
-    return specs
+def parser_ablation() -> list[Variant]:
+    """``builtin``, ``builtin-parser`` and the parser variants of ``ABLATION``."""
+    variants = [Variant(label="rules on builtin", extractor="rules", settings={"backbone": "builtin"}),
+                Variant(label=PARSER, extractor="rules", settings={"backbone": "builtin-parser"})]
+    for label, settings in ABLATION:
+        variants.append(Variant(label=f"{PARSER}, {label}", extractor="rules", settings={"backbone": "builtin-parser", **settings}, against=PARSER))
+    return variants
 
 
 def main() -> None:
@@ -77,21 +82,23 @@ def main() -> None:
     corpora = Path(os.environ.get("QUOTES_CORPORA") or ROOT.parent / "shared" / "corpora")
     gold = args.gold or corpora / "german-news-quotes-2024" / "data" / "dev"
     specs = args.backbone or list(DEFAULT_BACKBONES)
-    if args.parser_ablation:
-        specs = ["builtin", "builtin-parser", *parser_ablation()]
     args.output = args.output or HERE / ("ablation.md" if args.parser_ablation else "compare.md")
     variants = [Variant(label=f"rules on {spec.replace(str(ROOT) + '/', '')}", extractor="rules", settings={"backbone": spec}) for spec in specs]
+    if args.parser_ablation:
+        variants = parser_ablation()
     result = compare_paths(gold, variants, None, args.limit, samples=args.samples, progress=stderr_progress)
     load = os.getloadavg()
     flags = (f" --limit {args.limit}" if args.limit else "") + (" --parser-ablation" if args.parser_ablation else "")
     note = (f"Written by `python eval/backbones/compare.py{flags}`. "
             f"Machine: {os.cpu_count()} cores, shared; load average at the end {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}; "
             f"torch threads: {args.torch_threads}. "
-            + ("`parser-no-lemma-morph`: the built-in parser without its lemmatizer and morphologizer (the rules then take "
-               "lemmas and moods from their own word lists); `parser-no-deps`: without its dependency parser.\n\n"
+            + ("Each parser variant switches one use of the parse off (settings of `rules`, see "
+               "`quotes/extractors/rules/core.py` `Settings`) and is compared with the rules on the full parser backbone; "
+               "`parser lemmas + moods` is how the rules used the parser before: its lemmas and moods in place of their own lists.\n\n"
                if args.parser_ablation else
                "The Stanza model is the tiny test model (`tests/models/stanza-de-tiny`), not Stanza's own German models.\n\n"))
-    text = "# The rules on each backbone\n\n" + note + to_markdown(result)
+    title = "Which uses of the parse help the rules" if args.parser_ablation else "The rules on each backbone"
+    text = f"# {title}\n\n" + note + to_markdown(result)
     args.output.write_text(text, encoding="utf-8")
     args.output.with_suffix(".json").write_text(json.dumps(to_json(result), ensure_ascii=False, indent=1), encoding="utf-8")
     print(text)

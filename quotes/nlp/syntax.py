@@ -50,7 +50,13 @@ def subject_of(verb: Token) -> Token | None:
         for child in token.children:
             if child.dep_ in SUBJECT:
                 return child
-        if token.dep_ not in CHAIN or token.head is token or token.head.pos_ not in ("AUX", "VERB", ""):
+        if token.head is token or token.head.pos_ not in ("AUX", "VERB", ""):
+            return None
+        if token.dep_ == "conj":
+            # "Die UN bestätigten den Vorfall, teilten aber mit, …": conjoined verbs share the subject.
+            token = token.head
+            continue
+        if token.dep_ not in CHAIN:
             return None
         token = token.head
     return None

@@ -64,7 +64,7 @@ class RulesExtractor(BaseExtractor):
             yield self._quotes(doc, parsed)
 
     def _quotes(self, doc: Document, parsed) -> list[Quote]:
-        view = TokenView(parsed)
+        view = TokenView(parsed, self.settings.backbone_lemmas, self.settings.backbone_mood)
         found = Analysis(view, self.lexicon, self.settings).run()
         quotes = [_to_quote(view, f) for f in sorted(found, key=lambda f: (f.content[0][0], f.nested))]
         return _resolve(doc, quotes)
@@ -131,3 +131,21 @@ def make_rules(backbone: str = "builtin", lexicon: str | None = None, **settings
     """Rule-based German extractor; ``backbone`` is a backbone spec (``builtin``, ``spacy:NAME``),
     ``settings`` switch rules on and off (see :class:`quotes.extractors.rules.core.Settings`)."""
     return RulesExtractor(backbone=backbone, lexicon=lexicon, **settings)
+
+
+@extractors.register("rules-parser.v1")
+def make_rules_parser(backbone: str = "builtin-parser", lexicon: str | None = None, **settings) -> RulesExtractor:
+    """The rules on the built-in parser (``rules:backbone=builtin-parser``): the cue verb's subject
+    and clausal complement read off the parse where the shape rules find none. A little more
+    accurate than ``rules`` and about seven times slower (see ``eval/backbones/compare.md``).
+
+    >>> from quotes.types import Document
+    >>> q = make_rules_parser().extract(Document("d", "Die zur Universität gehörende Stiftung teilte mit, dass er starb."))[0]
+    >>> q.content_text, q.speaker_text
+    ('dass er starb', 'Die zur Universität gehörende Stiftung')
+    """
+    ext = RulesExtractor(backbone=backbone, lexicon=lexicon, **settings)
+    if backbone == "builtin-parser" and not settings and lexicon is None:
+        ext.name = "rules-parser"
+    return ext
+

@@ -64,6 +64,12 @@ class Settings:
     nested: bool = True
     min_direct_tokens: int = 5
     merge_free_indirect: bool = True
+    # On a backbone with a tagger and a parser (ignored on the built-in one):
+    backbone_lemmas: bool = False  # the backbone's lemmas instead of the rules' own
+    backbone_mood: str = "off"  # off | extra (Mood=Sub where the lists say nothing) | replace
+    parse_speaker: bool = True  # the cue verb's subject in the parse as its speaker
+    parse_content: bool = True  # the cue verb's clausal complement in the parse as content
+    context_speaker: str = "cue"  # off | cue | any: a continuation with no speaker takes the subject of the sentence before
 
 
 @dataclass
@@ -384,9 +390,6 @@ class Analysis:
         v = self.v
         if self._passive(hit):
             return []
-        parsed = phrases.subject_from_parse(v, hit.finite)
-        if parsed:
-            return [parsed]
         after = hit.finite + 1
         if after < cend and v.lower[after] in phrases.NOMINATIVE_PRONOUNS:
             return [(after, after + 1)]
@@ -394,7 +397,29 @@ class Analysis:
         if before:
             return [before]
         sub = phrases.subject_after(v, after, cend)
-        return [sub] if sub else []
+        if sub:
+            return [sub]
+        parsed = self._parse_subject(hit, lo, cend)
+        return [parsed] if parsed else []
+
+    def _parse_subject(self, hit: CueHit, lo: int, hi: int) -> Range | None:
+        """The cue verb's subject in the parse, within ``[lo, hi)`` and apart from the cue.
+
+        Only a fallback for the shape rules: on a verb-second clause with a fronted object or
+        adverbial ("Besorgt äußerte sich Kofi Annan …") a small parser often takes the fronted
+        phrase for the subject, where the shape rules are right; where they find nothing (a
+        relative pronoun, "man", "davon ausgehen, dass"), the parse is mostly right."""
+        if not self.s.parse_speaker or not self.v.has_dependencies():
+            return None
+        for verb in dict.fromkeys((hit.head, hit.finite)):
+            sub = phrases.subject_from_parse(self.v, verb)
+            if sub is None:
+                continue
+            b, e = sub
+            if b < lo or e > hi or any(b <= t < e for t in hit.tokens) or any(self.used[b:e]):
+                return None
+            return phrases.strip_range(self.v, b, e)
+        return None
 
     def _addressee(self, hit: CueHit, b: int, e: int, speaker: list[Range]) -> list[Range]:
         skip = speaker[0] if speaker else None
@@ -410,6 +435,16 @@ class Analysis:
             if obj is not None and obj <= e:
                 found = (hit.finite + 1, obj)
         return [found] if found else []
+
+    def _attributive(self, b: int) -> bool:
+        """A clause at ``b`` that is a relative or adverbial clause, not what was said: a small
+        parser often takes "…, in dem …"/"…, weil …"/"…, wie …" for the cue verb's complement.
+        ("…, das …" stays: as often a demonstrative opening what was said as a relative pronoun.)"""
+        v = self.v
+        first = v.lower[b]
+        if first.startswith("welch") or first in german.SUBORDINATORS and first not in german.COMPLEMENTIZERS and first != "wonach":
+            return True
+        return first in german.PREPOSITIONS and b + 1 < v.n and v.lower[b + 1] in german.RELATIVE_PRONOUNS
 
     def _content_type(self, ranges: list[Range]) -> str:
         for b, e in ranges:
@@ -479,8 +514,8 @@ class Analysis:
             rule, conf = "indirect: clause after a speech verb", 0.55
         content = [(comp, hi)]
         if rule is None:
-            parsed = phrases.content_from_parse(v, hit.head)
-            if not parsed or parsed[0][0] < comp or not self.free_range(parsed[0][0], parsed[-1][1]):
+            parsed = phrases.content_from_parse(v, hit.head) if self.s.parse_content else None
+            if not parsed or parsed[0][0] < comp or not self.free_range(parsed[0][0], parsed[-1][1]) or self._attributive(parsed[0][0]):
                 return
             rule, conf, content = "indirect: clausal complement in the parse", 0.6, parsed
         if self._quote_exactly(comp, hi) is not None:
@@ -536,6 +571,8 @@ class Analysis:
         sub = phrases.subject_after(v, hit.finite + 1, ce, apposition_to=ce)
         if hit.entry is not None and hit.entry.lemma == "heißen":
             sub = None
+        if sub is None and hit.kind == "verb" and hit.entry is not None and hit.entry.lemma != "heißen":
+            sub = self._parse_subject(hit, hit.finite + 1, ce)
         frame_end = cend
         if sub and sub[1] > cend:
             frame_end = sub[1]
@@ -803,7 +840,8 @@ class Analysis:
         if lw in german.SUBORDINATORS or lw in german.COORDINATORS or lw in german.RELATIVE_PRONOUNS and not (b + 1 < e and v.is_cap(b + 1)):
             return False
         end = self.clause_end(b, e)
-        return end - b >= 3
+        # A clause has a verb; "sagte Jon Bon Jovi, Gründer der Band: …" has an apposition.
+        return end - b >= 3 and any(german.is_verb_form(w) for w in v.words[b:end])
 
     # -- quotes without a cue --------------------------------------------------------------
 
@@ -865,7 +903,7 @@ class Analysis:
             if k is None and last is not None and last.unit == u - 1:
                 k = self._weak_past_plural(ub, ce)
             if k is not None:
-                speaker = self._inherited_speaker(last)
+                speaker = self._inherited_speaker(last, u)
                 prev = self.found[-1] if self.found else None
                 if (self.s.merge_free_indirect and prev is not None and prev is last and prev.rule == FREE_INDIRECT
                         and prev.unit == u - 1):
@@ -880,7 +918,7 @@ class Analysis:
                 ))
                 return
         if self.s.rumour and (self._rumour(ub, ce) or last is not None and self._rumour(ub, ce, perfect=False)):
-            speaker = self._inherited_speaker(last)
+            speaker = self._inherited_speaker(last, u)
             self.emit(Found(
                 content=[(ub, ue)], type="free_indirect", rule="free indirect: 'soll … haben'", confidence=0.5,
                 speaker=speaker, unit=u, label="FreeIndirect",
@@ -889,12 +927,48 @@ class Analysis:
         if self.s.reported:
             self.reported(u, ub, ue, ce)
 
-    def _inherited_speaker(self, last: Found | None) -> list[Range]:
+    def _inherited_speaker(self, last: Found | None, u: int) -> list[Range]:
         """The speaker a continuation inherits: that of the quote just before, or of the latest
         quote that had one (within ``speaker_window`` sentences)."""
         if last is not None and last.speaker:
             return list(last.speaker)
-        return list(self.speaker_source.speaker) if self.speaker_source is not None else []
+        if self.speaker_source is not None:
+            return list(self.speaker_source.speaker)
+        sub = self._context_speaker(u) if self.s.context_speaker != "off" else None
+        return [sub] if sub else []
+
+    def _context_speaker(self, u: int) -> Range | None:
+        """The subject of the sentence before unit ``u`` ("Primus wies den Vorwurf zurück. In
+        Zeiten knapper Kassen sei die Studie richtig."), with ``context_speaker="cue"`` only when
+        that sentence has a verb of the lexicon. Read off the parse where there is one."""
+        if u == 0:
+            return None
+        v = self.v
+        b, e = self.units[u - 1]
+        e = self.core_end(b, min(e, b + MAX_SCAN))
+        finite = next((k for k in range(b, min(e, b + 12)) if self.quote_at[k] == -1 and v.words[k].islower()
+                       and german.is_verb_form(v.words[k])), None)
+        if finite is None:
+            return None
+        if self.s.context_speaker == "cue":
+            hit = self._verb_cue(finite, b, e) if v.lower[finite] not in CLOSED_CLASS or v.lower[finite] in german.AUXILIARIES else None
+            if hit is None:
+                # "hat … zurückgewiesen": the cue is the participle after the auxiliary
+                hit = next((h for k in range(finite + 1, e) if v.words[k].isalpha() and v.words[k].islower() and v.lower[k] not in CLOSED_CLASS
+                            and self.quote_at[k] == -1 for h in [self._verb_cue(k, b, e)] if h is not None and h.finite == finite), None)
+            if hit is None:
+                return None
+        if self.s.parse_speaker and v.has_dependencies():
+            doc = v.doc
+            root = next((k for k in range(b, e) if doc[v.doc_index[k]].head.i == v.doc_index[k]), None)
+            sub = phrases.subject_from_parse(v, root) if root is not None else None
+        else:
+            sub = phrases.subject_before(v, b, finite)
+            if sub is None and finite + 1 < e and v.lower[finite + 1] in phrases.NOMINATIVE_PRONOUNS:
+                sub = (finite + 1, finite + 2)
+        if sub is None or sub[0] < b or sub[1] > e or any(self.used[sub[0]:sub[1]]):
+            return None
+        return phrases.strip_range(v, *sub)
 
     def _rumour(self, b: int, e: int, perfect: bool = True) -> bool:
         """``soll … getötet haben``: sollen with a perfect infinitive (any infinitive with

@@ -1,8 +1,11 @@
 """A flat, read-only view of an annotated spaCy ``Doc`` for the rules: words, offsets, lemmas,
 Konjunktiv, sentences and paragraphs, with whitespace tokens left out.
 
-Lemmas and moods come from the backbone when it sets them (``LEMMA``, ``MORPH`` with
-``Mood=Sub``) and from :mod:`quotes.nlp.german` otherwise, computed lazily.
+Lemmas and moods come from the rules' own word lists (:mod:`quotes.nlp.german`), computed
+lazily, on every backbone: a tagger's lemmas and moods cost the rules more than they gained
+(``eval/backbones/ablation.md``). A backbone's ``Mood=Sub`` is an extra signal for the forms the
+lists cannot decide (``backbone_mood="extra"``); ``backbone_lemmas=True`` and
+``backbone_mood="replace"`` hand lemmas and moods over to the backbone where it sets them.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ class TokenView:
     (['Er', 'sagte', ',', 'es', 'gehe', '.', 'Neu', '.'], [(0, 6), (6, 8)], 'I')
     """
 
-    def __init__(self, doc) -> None:
+    def __init__(self, doc, backbone_lemmas: bool = False, backbone_mood: str = "off") -> None:
         self.doc = doc
         self.text: str = doc.text
         self.words: list[str] = []
@@ -59,9 +62,12 @@ class TokenView:
             lemmas.append(lemma)
             morphs.append(morph)
         # Lemmas and moods of the backbone, where it sets them (a tagger, the morphology component).
-        if any(lemmas):
+        if backbone_lemmas and any(lemmas):
             self._lemmas = [strings[h].lower() if h else None for h in lemmas]
-        if any(morphs):
+        if backbone_mood not in MOOD_MODES:
+            raise ValueError(f"backbone_mood must be one of {', '.join(MOOD_MODES)}, not {backbone_mood!r}")
+        self._mood_mode = backbone_mood
+        if backbone_mood != "off" and any(morphs):
             self._moods = [_mood_of(strings[h]) if h else None for h in morphs]
         self.n = len(self.words)
         self.lower = [w.lower() for w in self.words]
@@ -83,9 +89,13 @@ class TokenView:
         return german.lemma(self.words[i])
 
     def mood(self, i: int) -> str | None:
-        if self._moods is not None:
+        if self._moods is None:
+            return german.mood(self.words[i])
+        if self._mood_mode == "replace":
             return self._moods[i]
-        return german.mood(self.words[i])
+        # "extra": the lists decide; the backbone adds the forms they leave open (a plural
+        # Konjunktiv I that looks indicative is left to the lists' callers, not to the tagger).
+        return german.mood(self.words[i]) or self._moods[i]
 
     def is_cap(self, i: int) -> bool:
         w = self.words[i]
@@ -107,6 +117,9 @@ class TokenView:
     def span_chars(self, b: int, e: int) -> tuple[int, int]:
         """Character offsets of tokens ``[b, e)``."""
         return self.starts[b], self.ends[e - 1]
+
+
+MOOD_MODES = ("off", "extra", "replace")
 
 
 def _mood_of(feats: str) -> str | None:
