@@ -1,13 +1,15 @@
 """speaker_id accuracy by mention kind, on the speaker-id layer of the WikiNews train and dev splits and
 on the seed gold, for the gold quotes (resolution alone) and for registered extractors (matched quotes).
 
-    .venv/bin/python eval/speakers/score.py [gold rules model ...] [--part train|tune|develop|report] [--json FILE]
+    .venv/bin/python eval/speakers/score.py [gold rules model ...] [--part PART ...] [--json FILE]
 
 Parts: ``train`` (40 train documents), ``tune`` (16 dev documents), ``develop`` (both: the data
-the resolver is developed on), ``report`` (35 dev documents held out: scored once, to report).
-``gold`` resolves the gold quotes' own speaker spans, so resolution is measured apart from
-extraction. Extractors that are not registered are skipped with a note. Corpora come from
-QUOTES_CORPORA (default ../shared/corpora).
+the resolver is developed on), ``report`` (35 dev documents held out), ``report2`` (31 more dev
+documents held out, chosen for their pronoun speakers), ``held-out`` (report + report2). Held-out
+parts are scored once, to report. ``--part`` may be given several times: each extractor runs once
+over the documents of all the parts, and each part gets its own tables. ``gold`` resolves the gold
+quotes' own speaker spans, so resolution is measured apart from extraction. Extractors that are
+not registered are skipped with a note. Corpora come from QUOTES_CORPORA (default ../shared/corpora).
 """
 
 from __future__ import annotations
@@ -32,7 +34,10 @@ LAYERS = {
     "dev": ROOT / "annotations" / "speaker-ids" / "wikinews-dev.jsonl",
     "train": ROOT / "annotations" / "speaker-ids" / "wikinews-train.jsonl",
 }
-PARTS = {"train": ("train",), "tune": ("tune",), "develop": ("train", "tune"), "report": ("report",)}
+PARTS = {
+    "train": ("train",), "tune": ("tune",), "develop": ("train", "tune"),
+    "report": ("report",), "report2": ("report2",), "held-out": ("report", "report2"),
+}
 SEEDS_GOLD = ROOT / "annotations" / "seeds.jsonl"
 
 
@@ -62,37 +67,51 @@ def table(title: str, scores) -> str:
     return "\n".join(lines)
 
 
+def layer_part(part: str, corpora: Path, cache: dict) -> tuple[list, list]:
+    """The documents and the gold speakers of one part of the layer (corpus splits read once, via ``cache``)."""
+    docs_out, gold_out = [], []
+    for split in ("train", "dev"):
+        wanted = [p for p in PARTS[part] if (p == "train") == (split == "train")]
+        if not wanted:
+            continue
+        if split not in cache:
+            docs = list(read_wikinews_dir(corpora / "german-news-quotes-2024" / "data" / split))
+            cache[split] = (docs, load_speaker_id_layer(LAYERS[split], docs))
+        docs, layer = cache[split]
+        gold = [g for g in layer if g.part in wanted]
+        gold_out += gold
+        docs_out += [d for d in docs if d.id in {g.doc_id for g in gold}]
+    return docs_out, gold_out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("extractors", nargs="*", default=["gold", "rules", "model"])
-    ap.add_argument("--part", default="develop", choices=list(PARTS))
+    ap.add_argument("--part", action="append", choices=list(PARTS), help="layer part (default develop); may be repeated")
     ap.add_argument("--json", help="also write the figures as JSON to this file")
     ap.add_argument("--errors", action="store_true", help="print the wrong speaker ids")
     args = ap.parse_args()
     corpora = Path(os.environ.get("QUOTES_CORPORA", ROOT.parent / "shared" / "corpora"))
-    layer, layer_docs = [], []
-    for split in ("train", "dev"):
-        wanted = [p for p in PARTS[args.part] if (p == "train") == (split == "train")]
-        if not wanted:
-            continue
-        docs = list(read_wikinews_dir(corpora / "german-news-quotes-2024" / "data" / split))
-        gold = [g for g in load_speaker_id_layer(LAYERS[split], docs) if g.part in wanted]
-        layer += gold
-        layer_docs += [d for d in docs if d.id in {g.doc_id for g in gold}]
-    sets = [(f"speaker-id layer ({args.part}: {len(layer_docs)} documents, {len(layer)} quotes)", layer_docs, layer)]
+    cache: dict = {}
+    sets = []
+    for part in args.part or ["develop"]:
+        docs, gold = layer_part(part, corpora, cache)
+        sets.append((f"speaker-id layer ({part}: {len(docs)} documents, {len(gold)} quotes)", docs, gold))
     if SEEDS_GOLD.exists():
         seeds = list(read_documents([SEEDS_GOLD]))
         sets.append((f"seed gold ({len(seeds)} documents)", seeds, gold_from_documents(seeds)))
     else:
         print(f"note: {SEEDS_GOLD.relative_to(ROOT)} is absent: no seed figures\n")
+    # Each document once, even where parts share it (held-out = report + report2).
+    all_docs = list({d.id: d for _, docs, _ in sets for d in docs}.values())
     report = {}
     for name in args.extractors:
+        try:
+            preds = predict(name, all_docs)
+        except QuotesError as e:
+            print(f"note: skipping {name}: {e}\n")
+            continue
         for title, docs, gold in sets:
-            try:
-                preds = predict(name, docs)
-            except QuotesError as e:
-                print(f"note: skipping {name}: {e}\n")
-                break
             scores = score_speaker_ids(gold, preds)
             print(table(f"{name} — {title}", scores))
             report[f"{name} | {title}"] = scores.as_dict()
