@@ -144,13 +144,17 @@ _TRAILING = re.compile(
     r"(?:Online-?[Aa]usgabe|Ausgabe|Website|Webseite|Internetseite|Homepage|Twitter|Facebook|Sendung|Interview|Blog|Blogeintrag"
     r"|Pressemitteilung|Mitteilung|Erklärung|Stellungnahme|Pressekonferenz|Anfrage)\b.*$"
 )
+# A preposition right before a name, without an article: "Von Obama", "bei Russland Aktuell".
+_LEADING_PREPOSITION = re.compile(r"(?:[Vv]on|[Bb]ei|[Ss]eitens)\s+(?=[A-ZÄÖÜ](?!\w*\s+(?:zufolge|nach)\b))")
 # An extended participle between article and noun: "die in Oberösterreich erscheinende „Rundschau …“".
 _PARTICIPLE = re.compile(r"^((?:[Dd]er|[Dd]ie|[Dd]as|[Dd]es|[Dd]em|[Dd]en|[Ee]ine?[rsmn]?)\s+)(?:[^,]*?\s)?[a-zäöüß]+end(?:e|en|er|es|em)?\s+(?=[A-ZÄÖÜ„\"»])")
 _PREPOSITIONS_ATTACHING = frozenset("von vom bei für gegen mit um als aus an auf über unter nach zu zum zur durch".split())
 _COMMON_SUFFIXES = ("ung", "heit", "keit", "schaft", "ion", "ismus", "nahme", "ität", "tät", "ium", "ment", "nis", "ungen", "ei", "ie")
 _FEMININE_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "ion", "tät", "ei", "ie", "ik", "ur")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\w\-]*")
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"“”»«'’)]*\s+(?=[„\"»«‚(]?[A-ZÄÖÜ0-9])|\n+")
+_MONTHS = "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
+# A sentence ends at . ! ? … before a capital or a digit, but not at the ordinal of a date ("am 21. November").
+_SENTENCE_END = re.compile(r"(?<=[.!?…])(?:(?<!\d\.)|(?!\s+(?:" + _MONTHS + r")\b))[\"“”»«'’)]*\s+(?=[„\"»«‚(]?[A-ZÄÖÜ0-9])|\n+")
 # Adjectives that may stand before a country adjective in a source: "offiziellen chinesischen Angaben".
 _QUALIFIERS = frozenset("offiziell erst jüngst neuest staatlich amtlich".split())
 _FIRST_PERSON = re.compile(r"\b(?:ich|mich|mir|mein|meine|meinen|meinem|meiner|meines)\b", re.IGNORECASE)
@@ -162,7 +166,7 @@ WINDOW = 20_000
 # How long a stretch before a name may be for an apposition or a copula clause to tie it.
 _CLAUSE_CHARS = 2_000
 # What may stand before the subject that opens a sentence: quotation marks, an article, adjectives.
-_OPENERS = re.compile(r"[ „\"»«‚']*(?:(?i:der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines)\s+[„\"»«‚']*(?:[a-zäöüß\-]+(?:e|en|er|es|em)\s+){0,3})?")
+_OPENERS = re.compile(r"[ „\"»«‚']*(?:(?i:auch|aber|und|doch|denn|oder|sondern|sogar|selbst)\s+)?(?:(?i:der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines)\s+[„\"»«‚']*(?:[a-zäöüß\-]+(?:e|en|er|es|em)\s+){0,3})?")
 
 
 @lru_cache(maxsize=1)
@@ -977,6 +981,33 @@ _DOCUMENT_HEADS = (
 )
 
 
+# Determiners of a noun phrase that may be a subject, and the pronouns that point at a document.
+_NOMINATIVE_DETERMINERS = frozenset("der die das ein eine dieser diese dieses beide beiden einige viele mehrere alle zwei drei vier".split())
+_DOCUMENT_PRONOUNS = frozenset("demnach danach".split())
+# Further documents that "demnach" may point at when no other antecedent agrees.
+_MORE_DOCUMENT_HEADS = ("ergebnis", "lebenslauf", "entwurf", "statistik", "prognose", "bilanz", "protokoll", "vertrag", "auswertung")
+
+
+def _noun_features(det: str, noun: str) -> tuple[str | None, str | None]:
+    """Gender and number of "article + noun" for a noun of no word list: "der Mann" (m, sg), "das
+    Gutachten" (n, sg), "die Verteidigung" / "die Firma" (f, sg), "die Brandstifter" / "die
+    Firmen" (pl), "die beiden Länder" (pl).
+
+    >>> _noun_features("die", "Brandstifter"), _noun_features("die", "Verteidigung"), _noun_features("der", "Mann")
+    ((None, 'pl'), ('f', 'sg'), ('m', 'sg'))
+    """
+    low = noun.lower().rsplit("-", 1)[-1]
+    if det in _PLURAL_DETERMINERS:
+        return None, "pl"
+    if det in ("der", "ein", "dieser"):
+        return "m", "sg"
+    if det in ("das", "dieses"):
+        return "n", "sg"
+    if low.endswith(_FEMININE_SUFFIXES) or low.endswith(("e", "a")) or not low.endswith(("en", "er", "n", "s", "el")):
+        return "f", "sg"
+    return None, "pl"
+
+
 def _plural(desc: str) -> bool:
     """Whether a description is plural: a plural determiner, or an organisation noun in the plural."""
     words = _WORD.findall(desc)
@@ -1050,6 +1081,7 @@ class Resolver:
         return text, spans[0].start, spans[-1].end
 
     def resolve(self, quote: Quote, previous: tuple[Quote, Resolution] | None) -> Resolution:
+        self._current = quote
         if not quote.speaker:
             return self.unmentioned(quote, previous)
         mention, start, end = self.mention_text(quote)
@@ -1058,11 +1090,18 @@ class Resolver:
             # a span over a sentence end (an extractor's slip): the speaker is in the last sentence
             start += cut.end()
             mention = self.doc.text[start:end]
+        lead = _LEADING_PREPOSITION.match(self.doc.text, start, end) if len(quote.speaker) == 1 else None
+        if lead:
+            # "Von Obama liegt … vor", "hieß es bei Russland Aktuell": the name after the preposition
+            start = lead.end()
+            mention = self.doc.text[start:end]
         mention = re.sub(r"\s+", " ", mention).strip(" ,;:–-")
         low = mention.lower()
         after_comma = re.search(r",\s*(?:([a-zäöüß]+)\s+)?$", self.ctx.text[max(0, start - 30) : start]) if low in _RELATIVE else None
         if after_comma:
             resolution = self.relative(start, _RELATIVE[low], after_comma.group(1))
+            if resolution is None:
+                resolution = self._relative_noun(start, _RELATIVE[low])
             if resolution is not None:
                 return resolution
         if low in PRONOUNS:
@@ -1199,6 +1238,10 @@ class Resolver:
             return 2
         if before.rstrip().endswith(","):
             return 3
+        if k > 0 and toks[k - 1].start >= start and toks[k - 1].text.lower() in TITLES and text[toks[k - 1].end : name.start] == " " and all(
+            w.text.lower() in DETERMINERS for w in toks[ctx.token_index(start) : k - 1]
+        ):
+            return 3  # "Frau Hinz", "Herr Müller": a form of address before the name
         if k > 0 and toks[k - 1].start >= start:
             words = toks[ctx.token_index(start) : k]
             prev = toks[k - 1]
@@ -1365,6 +1408,9 @@ class Resolver:
                 want = ("f", "sg")  # singular "sie" is feminine; plural "sie" takes any gender
         personal = low in ("er", "ihm", "ihn", "sie") or low.startswith(("sein", "ihr"))
         sentence = self.ctx.sentence_of(start)
+        # "Er"/"Sie" opening a sentence usually continues the subject of the sentence before
+        continues = low in ("er", "sie") and self.ctx._opens_sentence(start)
+        document = low in ("demnach", "danach", "dieser zufolge", "diesem zufolge")
         candidates: list[tuple[tuple, Referent, str]] = []
         speakers = self._speaker_keys
         for r in self._candidates(start, 3):
@@ -1390,12 +1436,18 @@ class Resolver:
                 + (0.3 if want[0] and r.gender == want[0] else 0.0)
                 + (0.3 if want[1] and r.number == want[1] else 0.0)
                 + (0.8 if not personal and r.kind == "thing" else 0.0)
+                + (1.0 if document and r.kind == "thing" else 0.0)
+                + (1.0 if continues and r.subject and distance == 1 and not broken else 0.0)
                 - (1.0 if broken else 0.0)
             )
             why = "previous speaker" if r.speaker else ("subject before" if r.subject else "mentioned before")
             candidates.append(((score, r.start), r, why))
         if not candidates and low.startswith(("sein", "ihr")):
             return self._cataphora(start, end, want)
+        if not candidates and low in ("er", "sie", "die", "der", "diese", "dieser") + tuple(_DOCUMENT_PRONOUNS):
+            fallback = self._noun_phrase_antecedent(start, want, document)
+            if fallback is not None:
+                return fallback
         if not candidates:
             return Resolution(None, "pronoun", "no earlier speaker agrees", *want)
         if low in _DEMONSTRATIVES:
@@ -1405,6 +1457,52 @@ class Resolver:
             return self._from_referent(best, "mentioned last")
         _, best, why = max(candidates, key=lambda c: c[0])
         return self._from_referent(best, why)
+
+    def _noun_phrase_antecedent(self, start: int, want: tuple[str | None, str | None], document: bool) -> Resolution | None:
+        """Where no person, organisation or document of the word lists agrees: the noun phrase
+        with an article in this sentence or the two before whose article and ending agree ("Die
+        Brandstifter … Sie schrieben", "Die Verteidigung … Sie argumentiert"), the subject first,
+        then the nearest; for "demnach" only a noun phrase that opens its sentence."""
+        ctx, text, toks = self.ctx, self.ctx.text, self.ctx.tokens
+        sentence = ctx.sentence_of(start)
+        lo = max(ctx.sentence_starts[max(0, sentence - 2)], start - WINDOW)
+        best, best_score = None, None
+        quoted = [(a.start, a.end) for q in self._direct_quotes() for a in q.content]
+        for k in range(ctx.token_index(lo), ctx.token_index(start)):
+            tok = toks[k]
+            if not tok.text[0].isupper() or ctx.classes[k] in ("func", "lower") or k == 0:
+                continue
+            if k + 1 < len(toks) and toks[k + 1].text[0].isupper() and ctx._gap(tok, toks[k + 1]) == " ":
+                continue  # not the last word of a run: "Die SPD Berlin"
+            np_start = ctx._np_start(k)
+            det = toks[ctx.token_index(np_start)].text.lower()
+            if np_start == tok.start or det not in _NOMINATIVE_DETERMINERS:
+                continue
+            first = ctx.token_index(np_start)
+            if first > 0 and (toks[first - 1].text.lower() in _PREPOSITIONS or (det in ("der", "des") and toks[first - 1].text[0].isupper() and ctx._gap(toks[first - 1], toks[first]) == " ")):
+                continue  # after a preposition or a noun: no subject ("mit der Polizei", "Anhänger der Partei")
+            if any(a <= tok.start < b for a, b in quoted):
+                continue  # a noun inside a direct quote is no antecedent outside it
+            gender, number = _noun_features(det, tok.text)
+            if not _agrees(want, gender, number) or (want[1] == "pl" and number != "pl"):
+                continue
+            subject = ctx._is_subject(np_start)
+            if document and not (subject and tok.text.lower().endswith(_DOCUMENT_HEADS + _MORE_DOCUMENT_HEADS)):
+                continue
+            distance = sentence - ctx.sentence_of(tok.start)
+            score = (-distance + (0.8 if subject else 0.0) - (1.0 if "\n" in text[tok.start : start] else 0.0), tok.start)
+            if best_score is None or score > best_score:
+                best, best_score = (np_start, ctx._np_end(k), gender, number, subject), score
+        if best is None:
+            return None
+        np_start, np_end, gender, number, subject = best
+        return Resolution(_canonical_description(text[np_start:np_end]), "pronoun", f"{'subject before' if subject else 'noun phrase before'}, agreeing by its article", gender, number)
+
+    def _direct_quotes(self) -> list[Quote]:
+        """The direct quotes resolved so far and the one being resolved, the last ``WINDOW`` characters."""
+        current = getattr(self, "_current", None)
+        out = [q for q, _ in self.done[bisect.bisect_left(self._done_starts, (current.start if current else 0) - WINDOW) :] if q.type == "direct"]
+        return out + ([current] if current is not None and current.type == "direct" else [])
 
     def _subject_of_clause(self, start: int, end: int) -> Resolution | None:
         """The subject that "eigenen Angaben" refers to: the one that opens its sentence ("Die
@@ -1476,6 +1574,26 @@ class Resolver:
             if not text[r.end : comma].strip("“”\"«»)") and not genitive:
                 return self._from_referent(r, "the noun the relative clause refers to")
         return None
+
+    def _relative_noun(self, start: int, want: tuple[str | None, str | None]) -> Resolution | None:
+        """A relative pronoun whose noun is of no word list: the noun phrase that ends at its comma
+        ("eine gegenläufige Argumentation, die davon ausgeht"), where its article agrees."""
+        ctx, text, toks = self.ctx, self.ctx.text, self.ctx.tokens
+        comma = text.rfind(",", max(0, start - 40), start)
+        k = ctx.token_index(comma) - 1
+        if comma < 0 or k < 1 or toks[k].end != comma or not toks[k].text[0].isupper() or ctx.classes[k] in ("func", "name"):
+            return None
+        if ctx.names_between(toks[k].start, toks[k].end):
+            return None
+        np_start = ctx._np_start(k)
+        det = toks[ctx.token_index(np_start)].text.lower()
+        if np_start == toks[k].start or det not in _NOMINATIVE_DETERMINERS:
+            return None
+        genders, number = want
+        gender, num = _noun_features(det, toks[k].text)
+        if (number and num != number) or (genders and gender not in genders) or (text[start:start + 3].lower() == "der" and gender != "m"):
+            return None
+        return Resolution(_canonical_description(text[np_start : toks[k].end]), "pronoun", "the noun the relative clause refers to", gender, num)
 
     def _enclosing_speaker(self, pos: int) -> Resolution | None:
         """The resolution of the quote whose content contains ``pos``: "ich" inside a quote."""

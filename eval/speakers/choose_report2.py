@@ -71,13 +71,13 @@ def counts(doc) -> tuple[int, int]:
     return sum(is_pronoun(m) for m in mentions if m), sum(is_description(m) for m in mentions if m)
 
 
-def earlier_documents() -> set[str]:
-    """Documents already in the dev layer's earlier parts."""
+def earlier_documents(layer: Path = LAYER, parts: tuple[str, ...] = EARLIER_PARTS) -> set[str]:
+    """Documents already in the given parts of a layer file (by default: the dev layer's earlier parts)."""
     names = set()
-    if LAYER.exists():
-        for line in LAYER.read_text(encoding="utf-8").splitlines():
+    if layer.exists():
+        for line in layer.read_text(encoding="utf-8").splitlines():
             rec = json.loads(line) if line.strip() else None
-            if rec and rec.get("part") in EARLIER_PARTS:
+            if rec and rec.get("part") in parts:
                 names.add(rec["document"])
     return names
 
@@ -95,12 +95,13 @@ def chosen(docs) -> list:
     return sorted(out, key=lambda d: (-counts(d)[0], -counts(d)[1], d.id))
 
 
-def main() -> None:
+def run(split: str, choose) -> None:
+    """The command line of a chooser: print the chosen documents of ``split``, or one marked up."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--show", type=int, help="print the N-th chosen document (0-based), marked up")
     args = ap.parse_args()
     corpora = Path(os.environ.get("QUOTES_CORPORA", ROOT.parent / "shared" / "corpora"))
-    docs = chosen(read_wikinews_dir(corpora / "german-news-quotes-2024" / "data" / "dev"))
+    docs = choose(read_wikinews_dir(corpora / "german-news-quotes-2024" / "data" / split))
     if args.show is not None:
         show(docs[args.show])
         return
@@ -109,6 +110,10 @@ def main() -> None:
         print(f"{n}\t{counts(d)[0]}\t{counts(d)[1]}\t{len(d.quotes)}\t{d.id}")
     print(f"\n{len(docs)} documents, {sum(len(d.quotes) for d in docs)} quotes, "
           f"{sum(counts(d)[0] for d in docs)} pronoun and {sum(counts(d)[1] for d in docs)} description spans")
+
+
+def main() -> None:
+    run("dev", chosen)
 
 
 if __name__ == "__main__":

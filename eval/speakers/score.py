@@ -3,8 +3,9 @@ on the seed gold, for the gold quotes (resolution alone) and for registered extr
 
     .venv/bin/python eval/speakers/score.py [gold rules model ...] [--part PART ...] [--json FILE]
 
-Parts: ``train`` (40 train documents), ``tune`` (16 dev documents), ``develop`` (both: the data
-the resolver is developed on), ``report`` (35 dev documents held out), ``report2`` (31 more dev
+Parts: ``train`` (40 train documents), ``train2`` (35 more train documents, chosen for their
+pronoun speakers), ``tune`` (16 dev documents), ``develop`` (all three: the data the resolver is
+developed on), ``report`` (35 dev documents held out), ``report2`` (31 more dev
 documents held out, chosen for their pronoun speakers), ``held-out`` (report + report2). Held-out
 parts are scored once, to report. ``--part`` may be given several times: each extractor runs once
 over the documents of all the parts, and each part gets its own tables. ``gold`` resolves the gold
@@ -35,7 +36,7 @@ LAYERS = {
     "train": ROOT / "annotations" / "speaker-ids" / "wikinews-train.jsonl",
 }
 PARTS = {
-    "train": ("train",), "tune": ("tune",), "develop": ("train", "tune"),
+    "train": ("train",), "train2": ("train2",), "tune": ("tune",), "develop": ("train", "train2", "tune"),
     "report": ("report",), "report2": ("report2",), "held-out": ("report", "report2"),
 }
 SEEDS_GOLD = ROOT / "annotations" / "seeds.jsonl"
@@ -71,7 +72,7 @@ def layer_part(part: str, corpora: Path, cache: dict) -> tuple[list, list]:
     """The documents and the gold speakers of one part of the layer (corpus splits read once, via ``cache``)."""
     docs_out, gold_out = [], []
     for split in ("train", "dev"):
-        wanted = [p for p in PARTS[part] if (p == "train") == (split == "train")]
+        wanted = [p for p in PARTS[part] if p.startswith("train") == (split == "train")]
         if not wanted:
             continue
         if split not in cache:

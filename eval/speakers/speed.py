@@ -19,11 +19,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "eval"))
 
 import spacy  # noqa: E402
 
@@ -31,6 +31,7 @@ from quotes.batch import shift  # noqa: E402
 from quotes.formats.wikinews import read_wikinews_dir  # noqa: E402
 from quotes.speakers import resolve_speakers  # noqa: E402
 from quotes.types import Document  # noqa: E402
+from machine import best_of  # noqa: E402
 
 
 def load_baseline(path: str):
@@ -46,14 +47,6 @@ def load_baseline(path: str):
     exec(compile(Path(path).read_text(encoding="utf-8"), path, "exec"), module.__dict__)
     return module
 
-
-def best_of(repeat: int, fn) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def long_document(docs: list[Document], chars: int) -> tuple[Document, list]:
