@@ -21,7 +21,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from machine import header, load_average, machine_info  # noqa: E402
+from machine import best_of, header, load_average, machine_info  # noqa: E402
 
 from quotes.evaluate import evaluate  # noqa: E402
 from quotes.formats.wikinews import read_wikinews_dir  # noqa: E402
@@ -29,14 +29,6 @@ from quotes.registry import get_extractor  # noqa: E402
 
 TARGET_SECONDS = 10.0
 
-
-def best_of(repeats: int, fn) -> float:
-    times = []
-    for _ in range(repeats):
-        began = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - began)
-    return min(times)
 
 
 def main() -> None:

@@ -6,6 +6,7 @@ import os
 import platform
 import subprocess
 import sys
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -68,3 +69,13 @@ def header(info: dict) -> str:
         f"- machine: {info['machine']}; Python {info['python']}",
         f"- load average (1 min) at start: {info['load_average']}" + (f", at end: {info['load_average_end']}" if "load_average_end" in info else ""),
     ])
+
+
+def best_of(repeats: int, fn) -> float:
+    """The shortest of ``repeats`` wall-clock times of ``fn()``, in seconds."""
+    times = []
+    for _ in range(repeats):
+        began = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - began)
+    return min(times)

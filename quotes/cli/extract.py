@@ -18,6 +18,7 @@ def extract_cli(
         None, help="Text files (.txt) and folders of them, JSONL files with id and text, WikiNews JSON files or folders, "
         "Parquet or Arrow files, or a folder written by datasets' save_to_disk."),
     extractor: str = typer.Option(DEFAULT_EXTRACTOR, "--extractor", "-x", help="Registered extractor name, e.g. rules, model, quote-marks."),
+    model: Optional[Path] = typer.Option(None, "--model", "-m", help="Model folder for --extractor model, e.g. one written by `quotes train` (default: the shipped model)."),
     output: str = typer.Option("-", "--output", "-o", help="JSONL file (- for standard output), or a folder with --format wikinews."),
     fmt: str = typer.Option("jsonl", "--format", "-f", help=f"Output format: {', '.join(FORMATS)}."),
     n_process: int = typer.Option(1, "--n-process", "-n", min=1, help="Processes that extract; each loads the extractor once."),
@@ -44,9 +45,13 @@ def extract_cli(
         raise typer.BadParameter("--format wikinews writes a folder: give it with --output")
     if resume and output == "-":
         raise typer.BadParameter("--resume needs an output file: give it with --output")
+    if model is not None and not extractor.startswith("model"):
+        raise typer.BadParameter("--model goes with --extractor model")
+    settings = {"model_path": str(model)} if model is not None else None
     try:
         report = extract_paths(paths, output, extractor=extractor, fmt=fmt, progress=not quiet, batch_size=batch_size,
-                               n_process=n_process, resume=resume, errors=errors, id_column=id_column, text_column=text_column)
+                               n_process=n_process, resume=resume, errors=errors, id_column=id_column, text_column=text_column,
+                               settings=settings)
     except QuotesError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2)

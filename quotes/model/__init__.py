@@ -1,0 +1,1 @@
+"""The model-based extractor: features, tag layers, the network, training data and decoding."""
