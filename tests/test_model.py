@@ -150,3 +150,19 @@ def test_cli_extract_missing_model_path_fails_clearly(tmp_path):
     result = CliRunner().invoke(app, ["extract", str(src), "-x", "model", "--model", str(tmp_path / "absent"), "-q"])
     assert result.exit_code != 0
     assert "no model at" in result.output
+
+
+@pytest.mark.parametrize("text, run, marked", [
+    ("„Das ist gut“, sagte er.", (0, 5), True),            # „ Das ist gut “
+    ("„Das ist gut.“ Er ging.", (0, 6), True),             # the full stop inside the marks
+    ("Er sei „sehr gut“ gewesen.", (0, 6), False),         # a marked fragment inside indirect speech
+    ("„Gut“ und „schlecht“ sagte er.", (0, 7), False),      # two marked stretches
+    ("„Gut“, sagte er.", (0, 3), True),                    # one word between the marks
+    ("„“ sagte er.", (0, 2), False),                       # marks with nothing between them
+])
+def test_model_marked_stretch_is_read_as_direct(text, run, marked):
+    from quotes.model.features import tokenize
+    from quotes.model.predict import _fully_marked
+
+    tok = tokenize(text)
+    assert _fully_marked(tok, Mention("Indirect", (run,))) is marked
