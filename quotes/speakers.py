@@ -24,7 +24,16 @@ extractor shares it and it costs little next to extraction. What it handles:
   Antrag, in dem …"), "eigenen Angaben" the subject of its clause, a possessive with nothing
   before it the person after it ("Die seiner Ansicht nach … veranlasste Senator Dodd");
   "ich"/"wir" inside a quote is the quote's speaker, and a document that speaks in the first
-  person is its author;
+  person is its author; a capitalised "Sie" inside a sentence of a direct quote is the person
+  addressed; "die beiden Länder" (and a "sie" for it) the two coordinated before it ("die USA
+  und die Niederlande");
+- source wrappers, singular or plural ("Darstellungen des Verlages" → Verlag), a name in the
+  genitive before one ("Grupps Meinung" → Wolfgang Grupp), a possessive with an adjective
+  ("Seine zentrale Aussage"); a lone surname of a person named in full is a name even after a
+  relative pronoun ("den Teziç an …") or before a noun ("stellte Grupp Forderungen");
+- role words for the same office match ("der Ministerpräsident" for "Premierminister Thaksin
+  Shinawatra"); a description naming an organisation of its own ("Der Hauptgeschäftsführer des
+  BPI") is not taken for the person spoken of before;
 - quotes without a speaker (free indirect continuations): the speaker of the quote before.
 
 Cost is linear in the length of the text: names, mentions and ties are indexed once per document
@@ -126,17 +135,34 @@ _WRAPPER = re.compile(
     r"^(?:(?:laut|nach|so|zufolge|gemäß|wie|auch|in|im|aus)\s+)*"
     r"(?:(?:den\s+|der\s+|dem\s+|einer\s+|einem\s+|eines\s+|eigenen\s+|ersten\s+|offiziellen\s+|übereinstimmenden\s+|jüngsten\s+)*"
     r"(?:Angaben|Aussagen|Aussage|Informationen|Berichten|Berichte|Bericht|Meldungen|Schätzungen|Erkenntnissen|Auskunft|Worten"
-    r"|Darstellung|Einschätzung|Auffassung|Ansicht|Sicht|Willen|Stellungnahme|Mitteilung|Pressemitteilung|Presseerklärung"
+    r"|Darstellungen|Darstellung|Einschätzungen|Einschätzung|Auffassung|Ansichten|Ansicht|Sicht|Willen|Stellungnahmen|Stellungnahme"
+    r"|Mitteilungen|Mitteilung|Pressemitteilung|Presseerklärung"
     r"|Erklärung|Erklärungen|Äußerungen|Vorschlag|Entscheidung|Verdacht|Analyse|Schätzung|Verlautbarung|Meinung|Plan|Auswertung|Recherchen|Zahlen)"
     r"(?:\s+(?:von|des|der|eines|einer|dem|vom|aus))?\s+"
     r"|(?:in|im|bei|von|aus|auf)\s+(?:der|dem|den|des|einer|einem|seiner|ihrer)\s+(?=\S))?",
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(
-    r"^(?:nach\s+)?(seiner|seinen|seine|ihrer|ihren|ihre)\s+(?:eigenen\s+)?"
+    r"^(?:nach\s+)?(seiner|seinen|seine|ihrer|ihren|ihre)\s+(?:eigenen\s+|[a-zäöüß]+(?:e|en|er)\s+)?"
     r"(?:Ansicht|Meinung|Auffassung|Einschätzung|Aussage|Aussagen|Angaben|Worten|Darstellung|Sicht|Überzeugung|Erinnerung)(?:\s+nach)?$",
     re.IGNORECASE,
 )
+# A name in the genitive before a source noun: "Grupps Meinung nach", "Merkels Worten zufolge".
+_GENITIVE_SOURCE = re.compile(
+    r"^(?:(?:laut|nach)\s+)?([A-ZÄÖÜ][\w\-]+?)(?:s|’|')\s+(?:eigenen\s+)?"
+    r"(?:Ansicht|Meinung|Auffassung|Einschätzung|Aussage|Aussagen|Angaben|Worten|Darstellung|Sicht|Überzeugung|Erinnerung)"
+    r"(?:\s+(?:nach|zufolge))?$"
+)
+# A name that is the dative object of a passive accusation: "Kony wird vorgeworfen, …".
+_ACCUSED = re.compile(r"\s+(?:wird|wurde|werden|wurden)\b")
+_ACCUSATION = re.compile(r"\b(?:vorgeworfen|nachgesagt|angelastet|zur Last gelegt|unterstellt)\b")
+# "die beiden Länder" for two coordinated nouns before it: "die USA und die Niederlande".
+_PAIR_NOUN = re.compile(r"(?:(?:[Dd]ie|[Dd]iese)\s+)?(?:[Bb]eiden|zwei)\s+[A-ZÄÖÜ]")
+_PAIR = re.compile(r"\b([A-ZÄÖÜ][\w\-]*)\s+(?:und|sowie)\s+(?:(?:der|die|das|den|dem)\s+)?([A-ZÄÖÜ][\w\-]*)\b(?!\s+[A-ZÄÖÜ])")
+# The polite possessive, capitalised anywhere: "durch Ihren Staatsbesuch" is no name.
+_POLITE_POSSESSIVES = frozenset("ihr ihre ihren ihrem ihrer ihres".split())
+# Role nouns that name the same office: "der Ministerpräsident" for "Premierminister Thaksin Shinawatra".
+_ROLE_SYNONYMS = (frozenset(("ministerpräsident", "premierminister", "premier", "regierungschef")),)
 # Where or how a source said it, after its name: "der Focus in seiner Onlineausgabe", "flightradar24 auf Twitter".
 _TRAILING = re.compile(
     r"\s*\([^)]*\)$|,\s*(?:welche[rs]?|der|die|das)$"
@@ -443,7 +469,7 @@ class DocumentContext:
         if not tok[0].isupper():
             return "lower"
         low = tok.lower()
-        if low in FUNCTION_WORDS:
+        if low in FUNCTION_WORDS or low in _POLITE_POSSESSIVES:
             return "func"
         if _is_acronym(tok) or _is_first_name(tok) or self._is_initial(i):
             return "name"
@@ -487,6 +513,37 @@ class DocumentContext:
         classes = [self._token_class(i) for i in range(len(toks))]
         self.classes = classes
         i, n = 0, len(toks)
+        # Surnames: capitalised tokens right after a first name ("Erdoğan Teziç", "Wolfgang Grupp"); a
+        # lone surname is then a name even after a relative pronoun or before a noun ("den Teziç an …",
+        # "stellte Grupp Forderungen").
+        # The last token of a person name of two or more tokens found in a first pass is a surname too
+        # ("Dr. Erdoğan Teziç"): the runs are found again with them (twice the work, still linear).
+        self._surnames = {
+            toks[m + 1].text for m in range(n - 1)
+            if _is_first_name(toks[m].text) and self._gap(toks[m], toks[m + 1]) == " " and classes[m + 1] in ("name", "common", "role")
+            and toks[m + 1].text[:1].isupper() and not _is_first_name(toks[m + 1].text) and toks[m + 1].text.lower() not in FUNCTION_WORDS
+        }
+        self._find_runs()
+        found = {nm.tokens[-1] for nm in self.names if nm.person and len(nm.tokens) >= 2 and len(nm.tokens[-1]) > 2 and self._introduced(nm)}
+        if found - self._surnames:
+            self._surnames |= found
+            self.names = []
+            self._find_runs()
+
+    def _introduced(self, name: Name) -> bool:
+        """Whether a person name is introduced as one: it starts with a first name, or a title or
+        role noun stands right before it ("Dr. Erdoğan Teziç", "Hochschulratspräsident Erdoğan Teziç")."""
+        if _is_first_name(name.tokens[0]):
+            return True
+        k = self.token_index(name.start)
+        if k == 0:
+            return False
+        before = self.tokens[k - 1].text
+        return before.lower() in TITLES or before.lower() in ("dr", "prof") or _is_role(before)
+
+    def _find_runs(self) -> None:
+        toks, classes = self.tokens, self.classes
+        i, n = 0, len(toks)
         while i < n:
             if classes[i] not in ("name", "role", "common"):
                 i += 1
@@ -514,8 +571,10 @@ class DocumentContext:
         ("Norbert Lammert Verzögerung"); an organisation keeps the adjectives before its head
         ("Demokratische Partei Thailands")."""
         toks, classes = self.tokens, self.classes
+        surnames = getattr(self, "_surnames", frozenset())
         if i == j and self._after_article(i) and not (_is_acronym(toks[i].text) or _is_first_name(toks[i].text) or _is_named_org(toks[i].text)):
-            return  # a single noun after an article is a common noun: "die Polizei"
+            if toks[i].text not in surnames:
+                return  # a single noun after an article is a common noun: "die Polizei"
         first = next((m for m in range(i, j + 1) if _is_first_name(toks[m].text) or (self._is_initial(m) and m < j)), None)
         if first is not None:
             k, end = first, first
@@ -549,6 +608,10 @@ class DocumentContext:
                 k = last_common + 1
             if k > j:
                 return
+            # a known surname before common nouns ends the name: "stellte Grupp Forderungen"
+            sur = next((m for m in range(k, j + 1) if toks[m].text in surnames), None)
+            if sur is not None and sur < j and all(classes[m] == "common" for m in range(sur + 1, j + 1)):
+                j = sur
         parts = tuple(t.text for t in toks[k : j + 1])
         if all(classes[m] != "name" for m in range(k, j + 1)):
             return
@@ -560,7 +623,7 @@ class DocumentContext:
             role = toks[k - 1].text.lower()
             if role.endswith(("in", "innen")) and _is_role(role[:-2] if role.endswith("in") else role[:-5]):
                 gender = "f"
-        person = first is not None or titled or (
+        person = first is not None or titled or all(t in surnames for t in parts) or (
             len(parts) >= 2 and k == i and not self._after_article(i) and all(classes[m] == "name" and not _is_acronym(toks[m].text) for m in range(k, j + 1))
         )
         if k < len(toks) and _is_org_head(toks[j].text):
@@ -639,7 +702,7 @@ class DocumentContext:
             k = self.token_index(name.start)
             # Title before the name, in the same run: "Russlands Präsident Putin".
             m = k - 1
-            while m >= 0 and self.classes[m] in ("role", "common", "name") and self._gap(self.tokens[m], self.tokens[m + 1]) == " " and self.classes[m] != "name":
+            while m >= 0 and self.classes[m] in ("role", "common", "name") and self._gap(self.tokens[m], self.tokens[m + 1]) in (" ", "  ", "\u00a0") and self.classes[m] != "name":
                 m -= 1
             # a country's genitive is no name of the title: "der höchsten Militärbeamten Nordkoreas"
             country_genitive = len(name.tokens) == 1 and name.tokens[0].endswith("s") and name.tokens[0][:-1] in _countries()
@@ -902,6 +965,16 @@ def _heads_match(a: str, b: str) -> bool:
     return long.endswith(short) and (len(long) == len(short) or len(long) - len(short) >= 3)
 
 
+def _same_office(a: str, b: str) -> bool:
+    """Whether two head stems name the same office by different words ("ministerpräsident" ~
+    "premierminister"), or are the same head (``_heads_match``)."""
+    if _heads_match(a, b):
+        return True
+    # the stems of feminine forms end in "-i" or "-inn" ("premierministeri" of "Premierministerin")
+    forms = lambda h: {h, h.removesuffix("i"), h.removesuffix("inn"), h.removesuffix("in")}  # noqa: E731
+    return any(forms(a) & group and forms(b) & group for group in _ROLE_SYNONYMS)
+
+
 def _grammar(desc: str) -> tuple[str | None, str | None]:
     """Gender and number a description shows: its article, a feminine role ending, a plural."""
     words = desc.split()
@@ -1111,6 +1184,12 @@ class Resolver:
             # "seiner Ansicht", "Ihre Meinung": the owner is the speaker
             want = ("m", "sg") if possessive.group(1).lower().startswith("sein") else (None, None)
             return self.pronoun(mention, start, end, want)
+        genitive = _GENITIVE_SOURCE.match(mention)
+        if genitive:
+            # "Grupps Meinung": the name in the genitive, in its fullest form
+            canonical, found = self.ctx.fullest((genitive.group(1),), start)
+            if found is not None:
+                return Resolution(canonical, "partial_name", f"the name in the genitive before a source noun: {genitive.group(1)}", found.gender, "sg")
         wrapper = _WRAPPER.match(mention)
         bare = _TRAILING.sub("", mention[wrapper.end():]).strip(" ,")
         if bare.lower() in PRONOUNS:
@@ -1275,6 +1354,8 @@ class Resolver:
         inside = [(s.start, s.end) for s in quote.content]
         for name in self.ctx.names_between(s0, s1):
             if s0 <= name.start < s1 and name.person and not any(a <= name.start < b for a, b in inside) and not self.ctx.is_genitive(name):
+                if _ACCUSED.match(text, name.end) and _ACCUSATION.search(text, name.end, s1):
+                    continue  # "Kony wird vorgeworfen, …": the one accused, not the speaker
                 canonical, found = self.ctx.fullest(name.tokens, name.start)
                 return Resolution(canonical, "none", f"the person named in its sentence: {name.text}", found.gender if found else None, "sg")
         if previous is not None:
@@ -1304,7 +1385,7 @@ class Resolver:
             best, best_score = None, None
             same_head: list[Tie] = []
             for tie in self.ctx.ties_near(start):
-                if not _heads_match(head, tie.head) or tie.plural != (number == "pl"):
+                if not _same_office(head, tie.head) or tie.plural != (number == "pl"):
                     continue
                 same_head.append(tie)
                 overlap = len(mods & tie.modifiers)
@@ -1326,7 +1407,13 @@ class Resolver:
         # "der Franzose", "Der Ministerpräsident", "der 54-Jährige": the person the text is about
         if head and words and words[0].lower() in ("der", "die") and number != "pl" and not head.endswith(_NEW_PERSON_HEADS):
             head_word = next((w for w in _WORD.findall(desc) if w[0].isupper() and _is_role(w)), "")
-            if head_word and not _is_org_head(head_word) and not head_word.lower().endswith(_DOCUMENT_HEADS):
+            # not where it names an organisation of its own: "Der Hauptgeschäftsführer des BPI" is
+            # someone else than the speaker before
+            own_org = any(
+                not n.person and (_is_acronym(n.tokens[-1]) or _is_org_head(n.tokens[-1]) or _is_named_org(n.tokens[-1]))
+                for n in self.ctx.names_between(start, end)
+            )
+            if head_word and not own_org and not _is_org_head(head_word) and not head_word.lower().endswith(_DOCUMENT_HEADS):
                 g = "f" if head_word.lower().endswith("in") and _is_role(head_word.lower()[:-2]) else "m"
                 # not a person the description itself names: "Der behandelnde Arzt Lahms" is not Lahm
                 named = {speaker_key(self.ctx.fullest((*n.tokens[:-1], n.tokens[-1].removesuffix("s")))[0]) for n in self.ctx.names_between(start, end)}
@@ -1402,7 +1489,16 @@ class Resolver:
             subject = self._subject_of_clause(start, end)
             if subject is not None:
                 return subject
-        if low in ("sie", "die", "diese"):
+        # a capitalised "Sie" inside a sentence of a direct quote is the polite form: the person
+        # addressed, not the quote's speaker ("… durch Ihren Staatsbesuch, bei dem Sie …")
+        addressed = None
+        if mention == "Sie" and not self.ctx._opens_sentence(start):
+            enclosing_quote = self._enclosing_speaker(start)
+            if enclosing_quote is not None and enclosing_quote.speaker_id:
+                addressed = speaker_key(enclosing_quote.speaker_id)
+                addressed_by = enclosing_quote.speaker_id
+                want = (None, None)
+        if low in ("sie", "die", "diese") and addressed is None:
             want = (want[0], self._verb_number(start, end) or want[1])
             if low in ("sie", "die", "diese") and want[1] == "sg":
                 want = ("f", "sg")  # singular "sie" is feminine; plural "sie" takes any gender
@@ -1415,6 +1511,8 @@ class Resolver:
         speakers = self._speaker_keys
         for r in self._candidates(start, 3):
             if r.start >= start or not _agrees(want, r.gender, r.number):
+                continue
+            if addressed is not None and (r.kind != "person" or speaker_key(r.id) == addressed):
                 continue
             distance = sentence - self.ctx.sentence_of(r.start)
             if distance > (3 if r.speaker else 2):
@@ -1441,6 +1539,8 @@ class Resolver:
                 - (1.0 if broken else 0.0)
             )
             why = "previous speaker" if r.speaker else ("subject before" if r.subject else "mentioned before")
+            if addressed is not None:
+                why = f"addressed in the quote of {addressed_by}, {why}"
             candidates.append(((score, r.start), r, why))
         if not candidates and low.startswith(("sein", "ihr")):
             return self._cataphora(start, end, want)
@@ -1490,13 +1590,33 @@ class Resolver:
             if document and not (subject and tok.text.lower().endswith(_DOCUMENT_HEADS + _MORE_DOCUMENT_HEADS)):
                 continue
             distance = sentence - ctx.sentence_of(tok.start)
-            score = (-distance + (0.8 if subject else 0.0) - (1.0 if "\n" in text[tok.start : start] else 0.0), tok.start)
+            # the subject that opens its sentence before one after the verb ("Die beiden Länder sind die wichtigsten …")
+            opens = subject and ctx._opens_sentence(np_start)
+            score = (-distance + (0.8 if subject else 0.0) + (0.1 if opens else 0.0) - (1.0 if "\n" in text[tok.start : start] else 0.0), tok.start)
             if best_score is None or score > best_score:
                 best, best_score = (np_start, ctx._np_end(k), gender, number, subject), score
         if best is None:
             return None
         np_start, np_end, gender, number, subject = best
+        pair = self._pair_before(np_start) if _PAIR_NOUN.match(text, np_start) else None
+        if pair is not None:
+            return Resolution(pair, "pronoun", f"the two coordinated before '{text[np_start:np_end]}'", None, "pl")
         return Resolution(_canonical_description(text[np_start:np_end]), "pronoun", f"{'subject before' if subject else 'noun phrase before'}, agreeing by its article", gender, number)
+
+    def _pair_before(self, pos: int) -> str | None:
+        """The two coordinated nouns of the sentence before ``pos`` that "die beiden Länder" stands
+        for ("… verstimmte die USA und die Niederlande. Die beiden Länder …" → "USA und Niederlande")."""
+        ctx = self.ctx
+        sentence = ctx.sentence_of(pos)
+        if sentence == 0:
+            return None
+        s0, s1 = ctx.sentence_starts[sentence - 1], ctx.sentence_starts[sentence]
+        found = None
+        for m in _PAIR.finditer(ctx.text, s0, s1):
+            a, b = m.group(1), m.group(2)
+            if a.lower() not in FUNCTION_WORDS and b.lower() not in FUNCTION_WORDS and a.lower() not in DETERMINERS:
+                found = f"{a} und {b}"
+        return found
 
     def _direct_quotes(self) -> list[Quote]:
         """The direct quotes resolved so far and the one being resolved, the last ``WINDOW`` characters."""

@@ -93,3 +93,103 @@ def test_date_ordinal_does_not_end_the_sentence_for_pronoun_distance():
 )
 def test_noun_features_from_article_and_ending(det, noun, expected):
     assert _noun_features(det, noun) == expected
+
+
+@pytest.mark.parametrize(
+    "text, quotes, expected",
+    [
+        (  # a plural source wrapper is dropped like the singular
+            "Das Buch erschien im Mai. Nach Darstellungen des Verlages sei die erste Auflage vergriffen.",
+            [("Darstellungen des Verlages", "sei die erste Auflage vergriffen")],
+            "Verlag",
+        ),
+        (  # a name in the genitive before a source noun is the speaker, in its fullest form
+            "Der Unternehmer Otto Brandl lobte den Plan. Nach Brandls Meinung fehlt es an Mut.",
+            [("Brandls Meinung", "fehlt es an Mut")],
+            "Otto Brandl",
+        ),
+        (  # a possessive with an adjective before the source noun is still a pronoun
+            "Der Autor Jens Möller stellte sein Buch vor. Seine zentrale Aussage ist, dass die Schulen versagten.",
+            [("Seine zentrale Aussage", "dass die Schulen versagten")],
+            "Jens Möller",
+        ),
+    ],
+)
+def test_source_wrappers_in_plural_genitive_or_with_adjective_are_dropped(text, quotes, expected):
+    from quotes.speakers import speaker_key
+
+    assert speaker_key(resolve(text, quotes)[-1].speaker_id) == speaker_key(expected)
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content, expected",
+    [
+        (  # another word for the same office: Ministerpräsident ~ Premierminister
+            "Der König empfing den Premierminister Somchai Wong im Palast.\n\nDer Ministerpräsident sagte, die Lage sei ruhig.",
+            "Der Ministerpräsident", "die Lage sei ruhig", "Somchai Wong",
+        ),
+        (  # a title before a name with two spaces between still ties the role to the name
+            "Bundeskanzlerin  Greta Lindner bedauert den Schritt. Vor der Fraktion sagte die Kanzlerin, das sei ein Verlust.",
+            "die Kanzlerin", "das sei ein Verlust", "Greta Lindner",
+        ),
+    ],
+)
+def test_role_word_is_linked_to_a_persons_title_in_the_article(text, speaker, content, expected):
+    assert resolve(text, [(speaker, content)])[0].speaker_id == expected
+
+
+def test_description_naming_its_own_organisation_is_not_the_previous_speaker():
+    text = ("Der Prüfer Jan Hahn hält das Mittel für wirkungslos. Kritik kam vom Verband der Hersteller (VdH). "
+            "Der Geschäftsführer des VdH nannte die Prüfung fahrlässig.")
+    q = resolve(text, [("Der Prüfer Jan Hahn", "das Mittel für wirkungslos"), ("Der Geschäftsführer des VdH", "die Prüfung fahrlässig")])
+    assert q[-1].speaker_id == "Geschäftsführer des VdH"
+
+
+@pytest.mark.parametrize(
+    "text, quotes, expected",
+    [
+        (  # a lone surname after a relative pronoun is the person named in full before
+            "Der Rektor, Dr. Mehmet Yilmaz, war verreist. Die Kollegin Anna Brandt sagte, alles sei ruhig. Sie lobte das Team. "
+            "Im Brief, den Yilmaz an die Schule schickte, erklärt er, er sei enttäuscht.",
+            [("erklärt [er]", "er sei enttäuscht")],
+            "Mehmet Yilmaz",
+        ),
+        (  # a lone surname before a common noun is a person: "stellte Berg Forderungen … seiner Meinung"
+            "Der Firmenchef Walter Berg lobte die Reform. Die Ministerin Eva Roth schwieg. Sie reiste ab. "
+            "Auch an die Kunden stellte Berg Forderungen. "
+            "Nach seiner Meinung sollten sie mehr auf Qualität achten.",
+            [("seiner Meinung", "sollten sie mehr auf Qualität achten")],
+            "Walter Berg",
+        ),
+        (  # plural "sie" after "die beiden Länder" is the two coordinated names before
+            "Die Wahl verstimmte die USA und die Niederlande. Die beiden Länder sind die wichtigsten Geldgeber. "
+            "Sie haben angekündigt, die Hilfe zu kürzen.",
+            [("Sie", "die Hilfe zu kürzen")],
+            "USA und Niederlande",
+        ),
+    ],
+)
+def test_pronoun_reaches_lone_surnames_and_coordinated_pairs(text, quotes, expected):
+    assert resolve(text, quotes)[-1].speaker_id == expected
+
+
+def test_polite_sie_inside_a_direct_quote_is_the_person_addressed():
+    text = ("Der Rektor Mehmet Yilmaz schrieb an Präsident Paul Moreau: „Durch Ihren Besuch, bei dem Sie uns beschuldigten, "
+            "ist die Freundschaft beschädigt.“")
+    content = "„Durch Ihren Besuch, bei dem Sie uns beschuldigten, ist die Freundschaft beschädigt.“"
+    c = text.index(content)
+    s = text.index("Sie uns")
+    quotes = [
+        Quote(content=(Span.of(text, c, c + len(content)),), type="direct", speaker=(Span.of(text, text.index("Mehmet Yilmaz"), text.index("Mehmet Yilmaz") + 13),)),
+        Quote(content=(Span.of(text, s + 4, s + 23),), type="indirect", speaker=(Span.of(text, s, s + 3),)),
+    ]
+    out = resolve_speakers(Document(id="example", text=text), quotes)
+    assert out[0].speaker_id == "Mehmet Yilmaz"
+    assert out[1].speaker_id == "Paul Moreau"
+
+
+def test_passive_accusation_does_not_make_the_accused_the_speaker():
+    text = "Der Film über Joseph Kanu verbreitete sich rasch. Kanu wird vorgeworfen, Kinder entführt zu haben."
+    c = text.index("Kinder entführt zu haben")
+    q = Quote(content=(Span.of(text, c, c + 24),), type="indirect", speaker=())
+    assert resolve_speakers(Document(id="example", text=text), [q])[0].speaker_id is None

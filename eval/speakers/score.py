@@ -5,9 +5,13 @@ on the seed gold, for the gold quotes (resolution alone) and for registered extr
 
 Parts: ``train`` (40 train documents), ``train2`` (35 more train documents, chosen for their
 pronoun speakers), ``tune`` (16 dev documents), ``develop`` (all three: the data the resolver is
-developed on), ``report`` (35 dev documents held out), ``report2`` (31 more dev
-documents held out, chosen for their pronoun speakers), ``held-out`` (report + report2). Held-out
-parts are scored once, to report. ``--part`` may be given several times: each extractor runs once
+developed on), ``report`` (35 dev documents) and ``report2`` (31 more dev documents, chosen for
+their pronoun speakers), together ``report12``: held out once, but scored several times since, so
+no longer clean; ``report3`` (30 train documents the resolver was never developed on, chosen for
+their pronoun and description speakers, annotated before the fourth round of development) and
+``held-out``, which is ``report3`` alone: the only part whose figures have not been seen while
+developing. ``all-reports`` is report + report2 + report3, for the record. Held-out parts are
+scored once, to report. ``--part`` may be given several times: each extractor runs once
 over the documents of all the parts, and each part gets its own tables. ``gold`` resolves the gold
 quotes' own speaker spans, so resolution is measured apart from extraction. Extractors that are
 not registered are skipped with a note. Corpora come from QUOTES_CORPORA (default ../shared/corpora).
@@ -37,8 +41,11 @@ LAYERS = {
 }
 PARTS = {
     "train": ("train",), "train2": ("train2",), "tune": ("tune",), "develop": ("train", "train2", "tune"),
-    "report": ("report",), "report2": ("report2",), "held-out": ("report", "report2"),
+    "report": ("report",), "report2": ("report2",), "report12": ("report", "report2"),
+    "report3": ("report3",), "held-out": ("report3",), "all-reports": ("report", "report2", "report3"),
 }
+# The corpus split (and layer file) of each part: report3 is made of train documents.
+SPLIT_OF = {"train": "train", "train2": "train", "report3": "train", "tune": "dev", "report": "dev", "report2": "dev"}
 SEEDS_GOLD = ROOT / "annotations" / "seeds.jsonl"
 
 
@@ -72,7 +79,7 @@ def layer_part(part: str, corpora: Path, cache: dict) -> tuple[list, list]:
     """The documents and the gold speakers of one part of the layer (corpus splits read once, via ``cache``)."""
     docs_out, gold_out = [], []
     for split in ("train", "dev"):
-        wanted = [p for p in PARTS[part] if p.startswith("train") == (split == "train")]
+        wanted = [p for p in PARTS[part] if SPLIT_OF[p] == split]
         if not wanted:
             continue
         if split not in cache:
@@ -103,7 +110,7 @@ def main() -> None:
         sets.append((f"seed gold ({len(seeds)} documents)", seeds, gold_from_documents(seeds)))
     else:
         print(f"note: {SEEDS_GOLD.relative_to(ROOT)} is absent: no seed figures\n")
-    # Each document once, even where parts share it (held-out = report + report2).
+    # Each document once, even where parts share it (all-reports = report + report2 + report3).
     all_docs = list({d.id: d for _, docs, _ in sets for d in docs}.values())
     report = {}
     for name in args.extractors:
