@@ -119,7 +119,7 @@ ROLE_HEADS = tuple(
     "arbeiter beschäftigt teilnehmer mediziner ingenieur unternehmer minister referent "
     "franzose brite russe pole türke kurde grieche chinese amerikaner italiener spanier kanadier "
     "iraner iraker israeli palästinenser afghane syrer ukrainer japaner inder "
-    "fahrer detektiv prediger".split()
+    "fahrer detektiv prediger aner niederländer holländer engländer ausländer".split()
 )
 # Heads that introduce the name of an organisation or medium: "Tageszeitung Haaretz".
 ORG_HEADS = tuple(
@@ -127,14 +127,14 @@ ORG_HEADS = tuple(
     "konzern unternehmen firma website portal institut behörde bewegung hilfswerk komitee "
     "verband gericht gerichtshof ministerium amt senat fraktion regierung kommission gruppe garde "
     "team blatt netzwerk stiftung universität polizei armee dienst presse rat tribunal "
-    "staatsanwaltschaft gewerkschaft verlag medienhaus koalition opposition feuerwehr bundeswehr".split()
+    "staatsanwaltschaft gewerkschaft verlag medienhaus koalition opposition feuerwehr bundeswehr autobauer hersteller".split()
 )
 # Source nouns that wrap the real speaker: "Angaben der Polizei", "Polizeiangaben", "Medienberichten".
-SOURCE_NOUNS = ("angaben", "aussagen", "aussage", "informationen", "berichten", "berichte", "bericht", "meldungen", "schätzungen", "erkenntnissen")
+SOURCE_NOUNS = ("angaben", "aussagen", "aussage", "informationen", "worte", "worten", "berichten", "berichte", "bericht", "meldungen", "schätzungen", "erkenntnissen")
 _WRAPPER = re.compile(
     r"^(?:(?:laut|nach|so|zufolge|gemäß|wie|auch|in|im|aus)\s+)*"
-    r"(?:(?:den\s+|der\s+|dem\s+|einer\s+|einem\s+|eines\s+|eigenen\s+|ersten\s+|offiziellen\s+|übereinstimmenden\s+|jüngsten\s+)*"
-    r"(?:Angaben|Aussagen|Aussage|Informationen|Berichten|Berichte|Bericht|Meldungen|Schätzungen|Erkenntnissen|Auskunft|Worten"
+    r"(?:(?:den\s+|der\s+|dem\s+|die\s+|eine\s+|einer\s+|einem\s+|eines\s+|eigenen\s+|ersten\s+|offiziellen\s+|übereinstimmenden\s+|jüngsten\s+)*"
+    r"(?:Angaben|Aussagen|Aussage|Informationen|Information|Berichten|Berichte|Bericht|Meldungen|Schätzungen|Erkenntnissen|Auskunft|Worten|Worte"
     r"|Darstellungen|Darstellung|Einschätzungen|Einschätzung|Auffassung|Ansichten|Ansicht|Sicht|Willen|Stellungnahmen|Stellungnahme"
     r"|Mitteilungen|Mitteilung|Pressemitteilung|Presseerklärung"
     r"|Erklärung|Erklärungen|Äußerungen|Vorschlag|Entscheidung|Verdacht|Analyse|Schätzung|Verlautbarung|Meinung|Plan|Auswertung|Recherchen|Zahlen)"
@@ -144,7 +144,7 @@ _WRAPPER = re.compile(
 )
 _POSSESSIVE = re.compile(
     r"^(?:nach\s+)?(seiner|seinen|seine|ihrer|ihren|ihre)\s+(?:eigenen\s+|[a-zäöüß]+(?:e|en|er)\s+)?"
-    r"(?:Ansicht|Meinung|Auffassung|Einschätzung|Aussage|Aussagen|Angaben|Worten|Darstellung|Sicht|Überzeugung|Erinnerung)(?:\s+nach)?$",
+    r"(?:Ansicht|Meinung|Auffassung|Einschätzung|Aussage|Aussagen|Angaben|Worten|Darstellung|Sicht|Überzeugung|Erinnerung|[a-zäöüß]*[Rr]eden?)(?:\s+nach)?$",
     re.IGNORECASE,
 )
 # A name in the genitive before a source noun: "Grupps Meinung nach", "Merkels Worten zufolge".
@@ -175,7 +175,8 @@ _LEADING_PREPOSITION = re.compile(r"(?:[Vv]on|[Bb]ei|[Ss]eitens)\s+(?=[A-ZÄÖÜ
 # An extended participle between article and noun: "die in Oberösterreich erscheinende „Rundschau …“".
 _PARTICIPLE = re.compile(r"^((?:[Dd]er|[Dd]ie|[Dd]as|[Dd]es|[Dd]em|[Dd]en|[Ee]ine?[rsmn]?)\s+)(?:[^,]*?\s)?[a-zäöüß]+end(?:e|en|er|es|em)?\s+(?=[A-ZÄÖÜ„\"»])")
 _PREPOSITIONS_ATTACHING = frozenset("von vom bei für gegen mit um als aus an auf über unter nach zu zum zur durch".split())
-_COMMON_SUFFIXES = ("ung", "heit", "keit", "schaft", "ion", "ismus", "nahme", "ität", "tät", "ium", "ment", "nis", "ungen", "ei", "ie")
+_COMMON_SUFFIXES = ("ung", "heit", "keit", "schaft", "ion", "ismus", "nahme", "ität", "tät", "ium", "ment", "nis", "ungen", "ei", "ie",
+                    "heiten", "keiten", "schaften", "ionen", "täten", "nisse", "nahmen")
 _FEMININE_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "ion", "tät", "ei", "ie", "ik", "ur")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\w\-]*")
 _MONTHS = "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
@@ -467,7 +468,9 @@ class DocumentContext:
         """name | role | func | common | lower for token i, looking at its left neighbour."""
         tok = self.tokens[i].text
         if not tok[0].isupper():
-            return "lower"
+            # a role compound with a lower-case first part: "verdi-Verhandlungsführer"
+            tail = tok.rsplit("-", 1)[-1]
+            return "role" if "-" in tok and tail[:1].isupper() and _is_role(tail) else "lower"
         low = tok.lower()
         if low in FUNCTION_WORDS or low in _POLITE_POSSESSIVES:
             return "func"
@@ -572,6 +575,11 @@ class DocumentContext:
         ("Demokratische Partei Thailands")."""
         toks, classes = self.tokens, self.classes
         surnames = getattr(self, "_surnames", frozenset())
+        if j > i and classes[j] == "common" and toks[j].text.lower().rsplit("-", 1)[-1].endswith(SOURCE_NOUNS):
+            # "laut Ecuadorianischen Presseinformationen": the source noun ends no name
+            j -= 1
+            if i == j and _ADJECTIVE.search(toks[i].text.lower()):
+                return
         if i == j and self._after_article(i) and not (_is_acronym(toks[i].text) or _is_first_name(toks[i].text) or _is_named_org(toks[i].text)):
             if toks[i].text not in surnames:
                 return  # a single noun after an article is a common noun: "die Polizei"
@@ -580,7 +588,7 @@ class DocumentContext:
             k, end = first, first
             # the surname may look like a common noun ("Reinhard Jung"); particles join ("zu Guttenberg")
             while end + 1 <= j:
-                if classes[end + 1] == "name" or (end == first and classes[end + 1] == "common") or self._is_initial(end):
+                if classes[end + 1] == "name" or (classes[end + 1] == "common" and _is_first_name(toks[end].text)) or self._is_initial(end):
                     end += 1
                 elif toks[end + 1].text in _PARTICLES:
                     end += 1
@@ -602,6 +610,14 @@ class DocumentContext:
                 k -= 1
                 while k - 1 >= i and classes[k - 1] == "name" and _ADJECTIVE.search(toks[k - 1].text.lower()):
                     k -= 1
+            # an institution named by its place keeps its noun: "dem Landgericht Bremen", "Staatsanwaltschaft Krefeld"
+            if i < k == j and toks[k - 1].text.lower().endswith(_PLACE_INSTITUTIONS) and classes[k] == "name" and not (
+                _is_acronym(toks[k].text) or _is_first_name(toks[k].text) or toks[k].text in surnames or toks[k].text.endswith("s")
+            ):
+                k -= 1
+            # an organisation noun before an adjective and a noun names it: "Bundesverband Erneuerbare Energie"
+            if i < k < j and _is_org_head(toks[k - 1].text) and classes[k] == "name" and _ADJECTIVE.search(toks[k].text.lower()):
+                k -= 1
             # a common noun before a name is not part of it: "Selbstverwaltung Istvan Kovacs"
             last_common = max((m for m in range(k, j + 1) if classes[m] == "common"), default=None)
             if last_common is not None and last_common < j and all(classes[m] == "name" for m in range(last_common + 1, j + 1)):
@@ -706,7 +722,9 @@ class DocumentContext:
                 m -= 1
             # a country's genitive is no name of the title: "der höchsten Militärbeamten Nordkoreas"
             country_genitive = len(name.tokens) == 1 and name.tokens[0].endswith("s") and name.tokens[0][:-1] in _countries()
-            if m + 1 < k and not self.is_genitive(name) and not country_genitive:
+            # an organisation noun is no title of a person: "warf die Staatsanwaltschaft Ertel … vor"
+            org_before_person = name.person and k > 0 and _is_org_head(self.tokens[k - 1].text)
+            if m + 1 < k and not self.is_genitive(name) and not country_genitive and not org_before_person:
                 np_start = self._np_start(m + 1)
                 desc = text[np_start : self.tokens[k - 1].end]
                 group = self.coordinated(name)
@@ -859,7 +877,7 @@ class DocumentContext:
             while m < len(toks) and self._gap(toks[m - 1], toks[m]) == " " and (toks[m].text.islower() and _ADJECTIVE.search(toks[m].text)):
                 m += 1
             last = None
-            while m < len(toks) and self._gap(toks[m - 1], toks[m]) == " " and toks[m].text[0].isupper() and self.classes[m] != "func":
+            while m < len(toks) and self._gap(toks[m - 1], toks[m]) in (" ", "/") and toks[m].text[0].isupper() and self.classes[m] != "func":
                 last = m
                 m += 1
             if last is not None:
@@ -916,17 +934,29 @@ def _is_np(desc: str) -> bool:
 _LEADING = (DETERMINERS - INDEFINITE) | frozenset("ein eine einer einem einen eines".split())
 
 
+# Institutions named by the place they serve: "Landgericht Bremen", "Staatsanwaltschaft Krefeld".
+_PLACE_INSTITUTIONS = ("gericht", "gerichtshof", "staatsanwaltschaft", "polizei", "polizeipräsidium", "landratsamt", "bezirksamt", "stadtverwaltung")
+_ANAPHORIC = ("entsprechend", "besagt", "genannt", "erwähnt", "vorliegend", "betreffend", "jeweilig", "selbig")
+
+
 def _canonical_description(desc: str) -> str:
     """A description as a speaker id: without a leading article, capitalised.
 
     >>> _canonical_description("Ein hochrangiger Regierungsvertreter")
     'Hochrangiger Regierungsvertreter'
     """
+    both = re.fullmatch(r"(?i:sowohl)\s+(.+?)\s+als auch\s+(.+)", desc.strip())
+    if both:
+        # "Sowohl die palästinensische Autonomiebehörde als auch das israelische Militär"
+        return _canonical_description(both.group(1)) + " und " + _canonical_description(both.group(2))
     words = desc.split()
     if words and words[0].lower() in DETERMINERS - INDEFINITE:
         words = words[1:]
     elif len(words) > 1 and words[0].lower() in _LEADING and words[1].lower() not in _LEADING:
         words = words[1:]  # not the pronoun of "Einer der Feuerwehrmänner"
+    # an adjective that only points back is no part of the description: "einen entsprechenden Gesetzentwurf"
+    while len(words) > 1 and words[0].lower().startswith(_ANAPHORIC) and words[1][:1].isupper():
+        words = words[1:]
     out = " ".join(words)
     return out[:1].upper() + out[1:]
 
@@ -1016,6 +1046,10 @@ def _agrees(want: tuple[str | None, str | None], gender: str | None, number: str
     return True
 
 
+# Personal pronouns that cannot stand for a noun of their own clause (no comma, colon, bracket or
+# quote mark between them), and what separates clauses.
+_CLAUSE_BOUND = frozenset("er ihm ihn sie".split())
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]–—„“”\"»«\n]|\s(?:aber|dass|weil|als|wenn|nachdem|da)\s")
 _DEMONSTRATIVES = frozenset("der dieser diese dieses jener jene derselbe".split())
 # Person nouns that are feminine without the ending -in: "ihre Tochter", "eine Frau".
 _FEMININE_PERSONS = ("tochter", "mutter", "schwester", "frau", "witwe", "nichte", "großmutter", "oma")
@@ -1056,6 +1090,8 @@ _DOCUMENT_HEADS = (
 
 # Determiners of a noun phrase that may be a subject, and the pronouns that point at a document.
 _NOMINATIVE_DETERMINERS = frozenset("der die das ein eine dieser diese dieses beide beiden einige viele mehrere alle zwei drei vier".split())
+# Determiners of a masculine or neuter singular noun in another case than the nominative.
+_OBLIQUE_SINGULAR = frozenset("eines einem des dem".split())
 _DOCUMENT_PRONOUNS = frozenset("demnach danach".split())
 # Further documents that "demnach" may point at when no other antecedent agrees.
 _MORE_DOCUMENT_HEADS = ("ergebnis", "lebenslauf", "entwurf", "statistik", "prognose", "bilanz", "protokoll", "vertrag", "auswertung")
@@ -1076,6 +1112,8 @@ def _noun_features(det: str, noun: str) -> tuple[str | None, str | None]:
         return "m", "sg"
     if det in ("das", "dieses"):
         return "n", "sg"
+    if det == "eine":
+        return "f", "sg"
     if low.endswith(_FEMININE_SUFFIXES) or low.endswith(("e", "a")) or not low.endswith(("en", "er", "n", "s", "el")):
         return "f", "sg"
     return None, "pl"
@@ -1191,7 +1229,11 @@ class Resolver:
             if found is not None:
                 return Resolution(canonical, "partial_name", f"the name in the genitive before a source noun: {genitive.group(1)}", found.gender, "sg")
         wrapper = _WRAPPER.match(mention)
+        if wrapper.end() and re.match(r"(?:der|des)\s+(?:in|im|am|an|auf|aus|bei|mit|nach|von|vom|zu|zum|zur|über|unter|für)\s", mention[wrapper.end() - 4 :].lstrip()):
+            wrapper = re.match("", mention)  # no author after the source noun: "Eine Analyse der in der Woche … veröffentlichten Umfragen"
         bare = _TRAILING.sub("", mention[wrapper.end():]).strip(" ,")
+        # an abbreviation in brackets inside the source: "des Bundeskriminalamtes (BKA) in Wiesbaden"
+        bare = re.sub(r"\s*\([A-ZÄÖÜ][\w&]{1,7}\)(?=\s)", "", bare)
         if bare.lower() in PRONOUNS:
             return self.pronoun(mention, start, end, PRONOUNS[bare.lower()])
         if not bare:
@@ -1324,7 +1366,7 @@ class Resolver:
         if k > 0 and toks[k - 1].start >= start:
             words = toks[ctx.token_index(start) : k]
             prev = toks[k - 1]
-            if prev.text[0].isupper() and text[prev.end : name.start] == " " and not ctx.is_genitive(name) and (
+            if (prev.text[0].isupper() or ctx.classes[k - 1] == "role") and text[prev.end : name.start] == " " and not ctx.is_genitive(name) and (
                 ctx.classes[k - 1] in ("role", "name") or (ctx.classes[k - 1] == "common" and name.person)
             ):
                 # a title right before the name; a preposition before the title attaches it
@@ -1333,12 +1375,16 @@ class Resolver:
                     m -= 1
                 opener = toks[m - 1].text.lower() if m > 0 and toks[m - 1].start >= start else None
                 if opener in _PREPOSITIONS_ATTACHING:
-                    return 0
+                    # a role's own complement before a person's name: "Der EU-Kommissar für Energie Günther Oettinger"
+                    role_before = m > 1 and toks[m - 2].start >= start and ctx.classes[m - 2] == "role"
+                    return 3 if role_before and name.person and _is_first_name(name.tokens[0]) else 0
                 if name.person or all(w.text.lower() not in _ATTACHING for w in words[1:]):
                     return 3
                 return 0
             if all(w.text.lower() in DETERMINERS or (w.text.islower() and w.text.lower() not in _ATTACHING and w.text.lower() not in _PREPOSITIONS) for w in words):
                 return 2
+            if name.person and words[0].text.lower() in DETERMINERS and prev.text.islower() and prev.text.endswith(("e", "en")) and text[prev.end : name.start] == " ":
+                return 2  # the noun of the description is the name itself: "die in New York City geborene Lopez"
         return 0
 
     def _org_features(self, name: str) -> tuple[str | None, str | None]:
@@ -1474,7 +1520,7 @@ class Resolver:
     def _canonical_description(self, desc: str) -> str:
         return _canonical_description(desc)
 
-    def pronoun(self, mention: str, start: int, end: int, want: tuple[str | None, str | None]) -> Resolution:
+    def pronoun(self, mention: str, start: int, end: int, want: tuple[str | None, str | None], depth: int = 0) -> Resolution:
         """The antecedent of a pronoun: the persons, organisations and documents mentioned before it
         (earlier speakers among them) that agree in gender and number, ranked by salience: an
         earlier speaker, the subject that opens a sentence, a person for "er"/"sie", nearness;
@@ -1509,9 +1555,14 @@ class Resolver:
         document = low in ("demnach", "danach", "dieser zufolge", "diesem zufolge")
         candidates: list[tuple[tuple, Referent, str]] = []
         speakers = self._speaker_keys
+        quoted = [(a.start, a.end) for q in self._direct_quotes() for a in q.content if a.end <= start or a.start > start]
         for r in self._candidates(start, 3):
             if r.start >= start or not _agrees(want, r.gender, r.number):
                 continue
+            if low in _CLAUSE_BOUND and self.ctx.sentence_of(r.start) == sentence and not _CLAUSE_BREAK.search(self.ctx.text, r.end, start):
+                continue  # a personal pronoun is not its own clause's noun: "mit Michael Collins lenkte er"
+            if not r.speaker and any(a <= r.start < b for a, b in quoted):
+                continue  # a noun inside another direct quote is no antecedent outside it
             if addressed is not None and (r.kind != "person" or speaker_key(r.id) == addressed):
                 continue
             distance = sentence - self.ctx.sentence_of(r.start)
@@ -1549,14 +1600,53 @@ class Resolver:
             if fallback is not None:
                 return fallback
         if not candidates:
+            chained = self._chain(low, start, want, depth)
+            if chained is not None:
+                return chained[1]
             return Resolution(None, "pronoun", "no earlier speaker agrees", *want)
         if low in _DEMONSTRATIVES:
             # "Dieser", "der": the last one mentioned, not the most salient ("… durch seinen Fahrer
             # Adriano De Souza belastet. Dieser behaupte …")
             best = max((c[1] for c in candidates), key=lambda r: r.start)
             return self._from_referent(best, "mentioned last")
-        _, best, why = max(candidates, key=lambda c: c[0])
+        (best_score, _), best, why = max(candidates, key=lambda c: c[0])
+        if document and best.kind != "thing":
+            # "gab die Wahlkommission ein vorläufiges Ergebnis bekannt. Demnach …": the document, not who gave it
+            fallback = self._noun_phrase_antecedent(start, want, document)
+            if fallback is not None:
+                return fallback
+        chained = self._chain(low, start, want, depth)
+        if chained is not None and chained[0] >= best_score:
+            return chained[1]
         return self._from_referent(best, why)
+
+    def _chain(self, low: str, start: int, want: tuple[str | None, str | None], depth: int) -> tuple[float, Resolution] | None:
+        """A chain of pronouns: the same pronoun as the subject of this sentence or the one before,
+        outside quotes ("Er war es, der … . Nach einem Flug mit seinen Kollegen … lenkte er …"),
+        stands for the same one, resolved in turn (at most three links back); with the score it
+        competes with: that of an earlier speaker, the subject continued."""
+        if depth >= 3 or not (low == "er" or (low == "sie" and want == ("f", "sg"))):
+            return None
+        ctx = self.ctx
+        sentence = ctx.sentence_of(start)
+        lo = max(ctx.sentence_starts[max(0, sentence - 1)], start - WINDOW)
+        quoted = [(a.start, a.end) for q in self._direct_quotes() for a in q.content]
+        for k in range(ctx.token_index(start) - 1, ctx.token_index(lo) - 1, -1):
+            tok = ctx.tokens[k]
+            if tok.text.lower() != low or any(a <= tok.start < b for a, b in quoted):
+                continue
+            if low == "sie" and not ctx._is_subject(tok.start):
+                continue  # "er" is always a subject; "sie" may be an object
+            if low == "sie" and self._verb_number(tok.start, tok.end) == "pl":
+                continue
+            r = self.pronoun(tok.text, tok.start, tok.end, want, depth + 1)
+            if r.speaker_id is None:
+                return None
+            distance = sentence - ctx.sentence_of(tok.start)
+            broken = "\n" in ctx.text[tok.start : start]
+            score = -distance + 1.5 + 0.8 + 0.5 + 0.6 - (1.0 if broken else 0.0)
+            return score, Resolution(r.speaker_id, "pronoun", f"the same as the '{tok.text}' before it: {r.reason}", r.gender, r.number)
+        return None
 
     def _noun_phrase_antecedent(self, start: int, want: tuple[str | None, str | None], document: bool) -> Resolution | None:
         """Where no person, organisation or document of the word lists agrees: the noun phrase
@@ -1587,9 +1677,9 @@ class Resolver:
             if not _agrees(want, gender, number) or (want[1] == "pl" and number != "pl"):
                 continue
             subject = ctx._is_subject(np_start)
-            if document and not (subject and tok.text.lower().endswith(_DOCUMENT_HEADS + _MORE_DOCUMENT_HEADS)):
-                continue
             distance = sentence - ctx.sentence_of(tok.start)
+            if document and not ((subject or distance == 1) and tok.text.lower().endswith(_DOCUMENT_HEADS + _MORE_DOCUMENT_HEADS)):
+                continue  # a document that is the subject, or any document of the sentence just before
             # the subject that opens its sentence before one after the verb ("Die beiden Länder sind die wichtigsten …")
             opens = subject and ctx._opens_sentence(np_start)
             score = (-distance + (0.8 if subject else 0.0) + (0.1 if opens else 0.0) - (1.0 if "\n" in text[tok.start : start] else 0.0), tok.start)
@@ -1634,6 +1724,11 @@ class Resolver:
         if not (start - s0 <= 12 and text[s0:start].strip(" „\"»").lower() in ("", "nach")):
             for r in self.ctx.mentions_between(max(s0, start - WINDOW), start):
                 if r.subject and self.ctx.sentence_of(r.start) == sentence:
+                    # a coordinated subject: "Die Mutter und ihr Lebensgefährte haben nach eigenen Angaben"
+                    both = re.match(r"\s+und\s+(?:der|die|das|ihr|ihre|sein|seine)\s+[A-ZÄÖÜ][\w\-]*", text[r.end : start])
+                    if r.description and both:
+                        desc = _canonical_description(text[r.start : r.end + both.end()])
+                        return Resolution(desc, "pronoun", "the coordinated subject of its clause", None, "pl")
                     return self._from_referent(r, "the subject of its clause")
             return None
         after = re.match(r"\s+(?:zufolge\s+)?[a-zäöüß]+\s+(?:(er|sie|es)\b)?", text[end : end + 60])
@@ -1707,7 +1802,12 @@ class Resolver:
             return None
         np_start = ctx._np_start(k)
         det = toks[ctx.token_index(np_start)].text.lower()
-        if np_start == toks[k].start or det not in _NOMINATIVE_DETERMINERS:
+        if np_start == toks[k].start:
+            return None
+        if det in _OBLIQUE_SINGULAR:
+            # the noun's case is its own clause's: "die Aussage eines thailändischen Jungen, der angab, …"
+            det = "das" if text[start : start + 3].lower() == "das" else "der"
+        if det not in _NOMINATIVE_DETERMINERS:
             return None
         genders, number = want
         gender, num = _noun_features(det, toks[k].text)
@@ -1745,6 +1845,9 @@ class Resolver:
             # a present plural right after it: "Sie gehen davon aus", "sie trauen der Regierung nicht"
             if m is after and w.endswith(("en", "rn")) and len(w) > 3 and w not in _NOT_VERBS and not (w.startswith("ge") and len(w) >= 7):
                 return "pl"
+            # the finite verb after a sentence-opening "Sie" that does not end in -n is singular: "Sie schlug vor"
+            if m is after and not w.endswith("n") and len(w) >= 3 and self.ctx._opens_sentence(start):
+                return "sg"
         return None
 
     def remember(self, quote: Quote, resolution: Resolution) -> None:

@@ -193,3 +193,112 @@ def test_passive_accusation_does_not_make_the_accused_the_speaker():
     c = text.index("Kinder entführt zu haben")
     q = Quote(content=(Span.of(text, c, c + 24),), type="indirect", speaker=())
     assert resolve_speakers(Document(id="example", text=text), [q])[0].speaker_id is None
+
+
+@pytest.mark.parametrize(
+    "text, quotes, expected",
+    [
+        (  # a personal pronoun does not stand for a noun of its own clause
+            "Karl Weber war es, der die Expedition leitete. Nach dem Flug mit seinem Kollegen Paul Brandt "
+            "meldete er, die Landung sei geglückt.",
+            [("meldete [er]", "die Landung sei geglückt")],
+            "Karl Weber",
+        ),
+        (  # a chain of subject pronouns carries the antecedent further than three sentences
+            "Die Polizei nahm Hans Röder fest. Er soll Geld unterschlagen haben. Er bestreitet das. "
+            "Am Abend traf er seinen Anwalt Peter Lang. Dabei sagte er, er sei unschuldig.",
+            [("Dabei sagte [er]", "er sei unschuldig")],
+            "Hans Röder",
+        ),
+    ],
+)
+def test_pronoun_clause_binding_chains_and_quoted_subjects(text, quotes, expected):
+    assert resolve(text, quotes)[-1].speaker_id == expected
+
+
+@pytest.mark.parametrize(
+    "text, quotes, expected",
+    [
+        (  # a demonstrative for a thing of no word list, by its indefinite article
+            "In den Vertrag wird eine Sonderklausel eingebaut. Diese besagt, dass der Bund zurückkaufen darf.",
+            [("Diese", "dass der Bund zurückkaufen darf")],
+            "Sonderklausel",
+        ),
+        (  # "demnach" after a document that is the object of the sentence before
+            "Am Abend gab die Wahlkommission ein vorläufiges Ergebnis bekannt. Demnach hat die Koalition gewonnen.",
+            [("Demnach", "hat die Koalition gewonnen")],
+            "Vorläufiges Ergebnis",
+        ),
+        (  # an adjective that only points back is dropped from the description
+            "Einen entsprechenden Gesetzentwurf stellte der Minister vor. Die Rechte stehen danach über dem Interesse.",
+            [("danach", "Die Rechte stehen danach über dem Interesse")],
+            "Gesetzentwurf",
+        ),
+        (  # a coordinated subject of "nach eigenen Angaben"
+            "Die Mutter und ihr Lebensgefährte haben nach eigenen Angaben bis vier Uhr gearbeitet.",
+            [("eigenen Angaben", "bis vier Uhr gearbeitet")],
+            "Mutter und ihr Lebensgefährte",
+        ),
+    ],
+)
+def test_pronoun_reaches_documents_things_and_coordinated_subjects(text, quotes, expected):
+    assert resolve(text, quotes)[-1].speaker_id == expected
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content, expected",
+    [
+        ("Der Plan wurde vom Bundesverband Erneuerbare Energie kritisiert.", "vom Bundesverband Erneuerbare Energie", "Der Plan wurde", "Bundesverband Erneuerbare Energie"),
+        ("Der Angeklagte muss vor dem Landgericht Bremen erscheinen, teilte das Landgericht Bremen mit.", "das Landgericht Bremen", "Der Angeklagte muss vor", "Landgericht Bremen"),
+        ("Der Verteidigungsminister Franz Josef Jung (CDU) kündigte an, das Thema anzusprechen.", "Der Verteidigungsminister Franz Josef Jung (CDU)", "das Thema anzusprechen", "Franz Josef Jung"),
+        ("Der EU-Kommissar für Energie Günther Oettinger nannte den Beschluss fair.", "Der EU-Kommissar für Energie Günther Oettinger", "den Beschluss fair", "Günther Oettinger"),
+        ("Die Streiks dauern an, so verdi-Verhandlungsführer Frank Bäsler.", "verdi-Verhandlungsführer Frank Bäsler", "Die Streiks dauern an", "Frank Bäsler"),
+        ("Jennifer Lopez tritt auf. Es sei eine Ehre, schrieb die in New York City geborene Lopez.", "die in New York City geborene Lopez", "Es sei eine Ehre", "Jennifer Lopez"),
+        ("Neil Armstrong landete. Die ersten Worte Armstrongs gingen um die Welt.", "Die ersten Worte Armstrongs", "gingen um die Welt", "Neil Armstrong"),
+        ("Die Hälfte wurde gefunden, so eine Information des Bundeskriminalamtes (BKA).", "eine Information des Bundeskriminalamtes (BKA)", "Die Hälfte wurde gefunden", "Bundeskriminalamtes"),
+        ("Sowohl die palästinensische Behörde als auch das israelische Militär verurteilten den Anschlag.",
+         "Sowohl die palästinensische Behörde als auch das israelische Militär", "den Anschlag", "Palästinensische Behörde und Israelische Militär"),
+    ],
+)
+def test_names_keep_their_institution_and_lose_titles_and_wrappers(text, speaker, content, expected):
+    assert resolve(text, [(speaker, content)])[0].speaker_id == expected
+
+
+def test_subject_inside_a_direct_quote_is_no_antecedent_outside_it():
+    text = "Karl Weber kehrt zurück. „Guten Tag, ich bin wieder da“, mit diesen Worten meldete er sich zurück."
+    content = "„Guten Tag, ich bin wieder da“"
+    c, s = text.index(content), text.index("er sich")
+    q = Quote(content=(Span.of(text, c, c + len(content)),), type="direct", speaker=(Span.of(text, s, s + 2),))
+    assert resolve_speakers(Document(id="example", text=text), [q])[0].speaker_id == "Karl Weber"
+
+
+def test_organisation_noun_before_a_person_is_no_title():
+    text = ("Gegen den Leiter Kurt Ertel wurde ermittelt. Außerdem warf die Staatsanwaltschaft Ertel vor, Akten gefälscht zu haben. "
+            "Die Staatsanwaltschaft hegt den Verdacht, es gebe weitere Fälle.")
+    q = resolve(text, [("[Die Staatsanwaltschaft] hegt", "es gebe weitere Fälle")])
+    assert q[0].speaker_id != "Kurt Ertel"
+
+
+@pytest.mark.parametrize(
+    "text, quotes, expected",
+    [
+        (  # the relative pronoun agrees with its noun, whatever the noun's case
+            "Entscheidend war die Aussage eines thailändischen Jungen, der angab, missbraucht worden zu sein.",
+            [("der", "missbraucht worden zu sein")],
+            "Thailändischen Jungen",
+        ),
+        (  # a source noun compound ends no name
+            "Er soll laut ecuadorianischen Presseinformationen Geld erhalten haben.",
+            [("ecuadorianischen Presseinformationen", "Geld erhalten haben")],
+            "Ecuadorianischen Presse",
+        ),
+        (  # "Sie" with a singular strong verb continues the "Sie" before it, past a place in between
+            "Anna Kühn hat die Kritik zurückgewiesen. Sie verteidigte den Erfolg im Landtag des Bundeslandes Nordrhein-Westfalen. "
+            "Sie schlug vor, die Punkte zu priorisieren.",
+            [("[Sie] schlug", "die Punkte zu priorisieren")],
+            "Anna Kühn",
+        ),
+    ],
+)
+def test_relative_case_source_compounds_and_feminine_chains(text, quotes, expected):
+    assert resolve(text, quotes)[-1].speaker_id == expected

@@ -4,14 +4,14 @@ on the seed gold, for the gold quotes (resolution alone) and for registered extr
     .venv/bin/python eval/speakers/score.py [gold rules model ...] [--part PART ...] [--json FILE]
 
 Parts: ``train`` (40 train documents), ``train2`` (35 more train documents, chosen for their
-pronoun speakers), ``tune`` (16 dev documents), ``develop`` (all three: the data the resolver is
-developed on), ``report`` (35 dev documents) and ``report2`` (31 more dev documents, chosen for
-their pronoun speakers), together ``report12``: held out once, but scored several times since, so
-no longer clean; ``report3`` (30 train documents the resolver was never developed on, chosen for
-their pronoun and description speakers, annotated before the fourth round of development) and
-``held-out``, which is ``report3`` alone: the only part whose figures have not been seen while
-developing. ``all-reports`` is report + report2 + report3, for the record. Held-out parts are
-scored once, to report. ``--part`` may be given several times: each extractor runs once
+pronoun speakers), ``tune`` (16 dev documents), ``report3`` (30 train documents: held out in the
+fourth round, developed on in the fifth), ``develop`` (all four: the data the resolver is developed
+on), ``report`` (35 dev documents) and ``report2`` (31 more dev documents, chosen for their pronoun
+speakers), together ``report12``: held out once, but scored several times since, so no longer
+clean; ``report4`` (31 train documents with pronoun speakers in no other part, annotated before the
+fifth round of development) and ``held-out``, which is ``report4`` alone: the only part whose
+figures have not been seen while developing. ``all-reports`` is report + report2 + report3 +
+report4, for the record. Held-out parts are scored once, to report. ``--part`` may be given several times: each extractor runs once
 over the documents of all the parts, and each part gets its own tables. ``gold`` resolves the gold
 quotes' own speaker spans, so resolution is measured apart from extraction. Extractors that are
 not registered are skipped with a note. Corpora come from QUOTES_CORPORA (default ../shared/corpora).
@@ -40,12 +40,13 @@ LAYERS = {
     "train": ROOT / "annotations" / "speaker-ids" / "wikinews-train.jsonl",
 }
 PARTS = {
-    "train": ("train",), "train2": ("train2",), "tune": ("tune",), "develop": ("train", "train2", "tune"),
+    "train": ("train",), "train2": ("train2",), "tune": ("tune",), "develop": ("train", "train2", "tune", "report3"),
     "report": ("report",), "report2": ("report2",), "report12": ("report", "report2"),
-    "report3": ("report3",), "held-out": ("report3",), "all-reports": ("report", "report2", "report3"),
+    "report3": ("report3",), "report4": ("report4",), "held-out": ("report4",),
+    "all-reports": ("report", "report2", "report3", "report4"),
 }
-# The corpus split (and layer file) of each part: report3 is made of train documents.
-SPLIT_OF = {"train": "train", "train2": "train", "report3": "train", "tune": "dev", "report": "dev", "report2": "dev"}
+# The corpus split (and layer file) of each part: report3 and report4 are made of train documents.
+SPLIT_OF = {"train": "train", "train2": "train", "report3": "train", "report4": "train", "tune": "dev", "report": "dev", "report2": "dev"}
 SEEDS_GOLD = ROOT / "annotations" / "seeds.jsonl"
 
 
