@@ -934,6 +934,17 @@ def _is_np(desc: str) -> bool:
 _LEADING = (DETERMINERS - INDEFINITE) | frozenset("ein eine einer einem einen eines".split())
 
 
+# Mending an extractor's speaker span: words that trail it, pronouns that end a span over a clause,
+# source nouns given without their source, and the source after one.
+_TRAILING_WORD = re.compile(r"\s+(?:und|oder|aber|hingegen|jedoch|dagegen|allerdings|zudem|außerdem|indes|nun|auch|dort|selbst)$")
+_BARE_SOURCES = frozenset(
+    "angaben aussage aussagen ansicht auffassung einschätzung einschätzungen meinung schätzung schätzungen "
+    "berichten berichte bericht informationen darstellung feststellung sicht".split()
+)
+_SOURCE_AFTER = re.compile(
+    r"\s+(?:(?:der|des|eines|einer|von|vom|von der|von den)\s+(?:[a-zäöüß]+(?:e|en|er|es)\s+){0,2}|(?:[a-zäöüß]+er\s+){1,2})?"
+    r"[A-ZÄÖÜ][\w\-]*(?:\s+(?:[A-ZÄÖÜ][\w\-]*|der|des|für|von)(?=\s|[,.;:!?]|$))*"
+)
 # Institutions named by the place they serve: "Landgericht Bremen", "Staatsanwaltschaft Krefeld".
 _PLACE_INSTITUTIONS = ("gericht", "gerichtshof", "staatsanwaltschaft", "polizei", "polizeipräsidium", "landratsamt", "bezirksamt", "stadtverwaltung")
 _ANAPHORIC = ("entsprechend", "besagt", "genannt", "erwähnt", "vorliegend", "betreffend", "jeweilig", "selbig")
@@ -1201,6 +1212,9 @@ class Resolver:
             # a span over a sentence end (an extractor's slip): the speaker is in the last sentence
             start += cut.end()
             mention = self.doc.text[start:end]
+        if len(quote.speaker) == 1:
+            start, end = self._repair(start, end)
+            mention = self.doc.text[start:end]
         lead = _LEADING_PREPOSITION.match(self.doc.text, start, end) if len(quote.speaker) == 1 else None
         if lead:
             # "Von Obama liegt … vor", "hieß es bei Russland Aktuell": the name after the preposition
@@ -1246,6 +1260,44 @@ class Resolver:
             if any(_FIRST_PERSON.search(s.text or self.doc.text[s.start : s.end]) for s in quote.content):
                 return self._author(min(quote.start, start), end) or resolution
         return resolution
+
+    def _repair(self, start: int, end: int) -> tuple[int, int]:
+        """Mend an extractor's speaker span: keep its last sentence and its last clause ("…, und das
+        UN-Kinderhilfswerk UNICEF"), drop a trailing conjunction or adverb ("Die Kanadier
+        hingegen"), take the pronoun of a span that runs over a clause ("Der Mann hinterließ einen
+        Zettel, in dem er", "Er hatte im Wahlkampf"), and give a bare source noun its source ("Nach
+        Einschätzung politischer Beobachter", "nach seiner Ansicht")."""
+        text, ctx = self.doc.text, self.ctx
+        k = bisect.bisect_right(ctx.sentence_starts, end - 1) - 1
+        if ctx.sentence_starts[k] > start and re.search(r"(?:\b[^\W\d]{3,}|\b\d+)[.!?][\"“”»«')]*\s+$", text[start : ctx.sentence_starts[k]]):
+            start = ctx.sentence_starts[k]  # not after an abbreviation: "University of St. Andrews"
+        clause = None
+        for clause in re.finditer(r",\s+(?:und|aber|doch|sondern|oder)\s+", text[start:end]):
+            pass
+        if clause is not None:
+            start += clause.end()
+        while True:
+            tail = _TRAILING_WORD.search(text, start, end)
+            if tail is None or tail.start() <= start:
+                break
+            end = tail.start()
+        words = list(_WORD.finditer(text, start, end))
+        last = words[-1].group().lower() if words else ""
+        if len(words) >= 4 and (last in ("er", "sie") or (last in ("der", "die") and text[words[-2].end() : words[-1].start()].startswith(","))):
+            return words[-1].start(), words[-1].end()
+        if len(words) >= 3 and words[0].group() in ("Er", "Sie") and words[1].group().islower():
+            return words[0].start(), words[0].end()
+        # a bare source noun: the source is the genitive after it, or the possessive before it
+        bare = [w.group() for w in words if w.group().lower() not in DETERMINERS and w.group().lower() not in ("nach", "laut", "gemäß")]
+        possessive = any(w.group().lower().startswith(("sein", "ihr")) for w in words)
+        if len(bare) == 1 and bare[0].lower() in _BARE_SOURCES and not possessive:
+            before = re.search(r"\b(seine[rmns]?|ihre[rmns]?)\s+(?:[a-zäöüß]+\s+)?$", text[max(0, start - 30) : start])
+            if before:
+                return start - len(before.group()), end
+            after = _SOURCE_AFTER.match(text, end)
+            if after:
+                return start, after.end()
+        return start, end
 
     def _author(self, start: int, end: int) -> Resolution | None:
         """Who wrote a document that speaks in the first person ("„… bin ich … zu bitten“, heißt es

@@ -302,3 +302,34 @@ def test_organisation_noun_before_a_person_is_no_title():
 )
 def test_relative_case_source_compounds_and_feminine_chains(text, quotes, expected):
     assert resolve(text, quotes)[-1].speaker_id == expected
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content, expected",
+    [
+        (  # a span over a sentence end keeps its last sentence, even after a number
+            "Ein Streik hätte Folgen für das Modell 3. Ein Sprecher von Tesla sagte, man verhandle.",
+            "Ein Streik hätte Folgen für das Modell 3. Ein Sprecher von Tesla", "man verhandle", "Sprecher von Tesla",
+        ),
+        (  # not after an abbreviation
+            "Jane Greaves von der University of St. Andrews sagte, der Fund sei neu.",
+            "Jane Greaves von der University of St. Andrews", "der Fund sei neu", "Jane Greaves",
+        ),
+        (  # a span over two clauses keeps the last one
+            "Der Rat stufte das Gesetz als verfassungswidrig ein, und das UN-Kinderhilfswerk UNICEF warnte, es schade Kindern.",
+            "Der Rat stufte das Gesetz als verfassungswidrig ein, und das UN-Kinderhilfswerk UNICEF", "es schade Kindern", "UNICEF",
+        ),
+        (  # a trailing adverb is no part of the speaker
+            "Die Ermittler hingegen erklärten, die Spur sei kalt.", "Die Ermittler hingegen", "die Spur sei kalt", "Ermittler",
+        ),
+        (  # a span over a clause that ends with a pronoun is that pronoun
+            "Hans Vogt wurde verhaftet. Der Mann hinterließ einen Zettel, in dem er Geld verlangte.",
+            "Der Mann hinterließ einen Zettel, in dem er", "Geld verlangte", "Hans Vogt",
+        ),
+        (  # a bare source noun takes the source after it
+            "Nach Einschätzung politischer Beobachter ist die Regierung am Ende.", "Einschätzung", "ist die Regierung am Ende", "Politischer Beobachter",
+        ),
+    ],
+)
+def test_extractor_speaker_spans_are_mended(text, speaker, content, expected):
+    assert resolve(text, [(speaker, content)])[0].speaker_id == expected
