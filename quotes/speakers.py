@@ -1450,6 +1450,13 @@ class Resolver:
         s0 = self.ctx.sentence_starts[first]
         s1 = self.ctx.sentence_starts[first + 1] if first + 1 < len(self.ctx.sentence_starts) else len(text)
         inside = [(s.start, s.end) for s in quote.content]
+        opener = re.match(r"[ „\"»«‚']*(Demnach|Danach)\b", text[s0:s1])
+        if opener and not any(a <= s0 + opener.start(1) < b for a, b in inside):
+            # "Demnach habe …" with no speaker span: the document or statement before it
+            p = s0 + opener.start(1)
+            r = self.pronoun(opener.group(1), p, p + len(opener.group(1)), PRONOUNS[opener.group(1).lower()])
+            if r.speaker_id is not None:
+                return Resolution(r.speaker_id, "none", f"'{opener.group(1)}' opens its sentence: {r.reason}", r.gender, r.number)
         for name in self.ctx.names_between(s0, s1):
             if s0 <= name.start < s1 and name.person and not any(a <= name.start < b for a, b in inside) and not self.ctx.is_genitive(name):
                 if _ACCUSED.match(text, name.end) and _ACCUSATION.search(text, name.end, s1):

@@ -333,3 +333,12 @@ def test_relative_case_source_compounds_and_feminine_chains(text, quotes, expect
 )
 def test_extractor_speaker_spans_are_mended(text, speaker, content, expected):
     assert resolve(text, [(speaker, content)])[0].speaker_id == expected
+
+
+def test_quote_without_speaker_span_opened_by_demnach_takes_the_document_before():
+    text = "Am Abend gab die Wahlkommission ein vorläufiges Ergebnis bekannt. Demnach hat die Koalition gewonnen."
+    c = text.index("hat die Koalition gewonnen")
+    q = Quote(content=(Span.of(text, c, c + 26),), type="indirect", speaker=())
+    out = resolve_speakers(Document(id="example", text=text), [q])[0]
+    assert out.speaker_id == "Vorläufiges Ergebnis"
+    assert "Demnach" in out.trace
