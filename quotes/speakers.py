@@ -305,6 +305,11 @@ def _is_org_head(token: str) -> bool:
     return any(_ORG_END.search(f) for f in (w, w[:-1], w[:-2]))
 
 
+def _is_source_noun(token: str) -> bool:
+    """A source noun or a compound ending in one: "Angaben", "Presseinformationen", "NASA-Angaben"."""
+    return token.lower().rsplit("-", 1)[-1].endswith(SOURCE_NOUNS)
+
+
 def _is_acronym(token: str) -> bool:
     """"SPD", "BGH", "GdP": an abbreviation, not a hyphenated compound like "VW-Chef"."""
     if "-" in token or len(token) < 2:
@@ -481,7 +486,7 @@ class DocumentContext:
             if i > 0 and _is_first_name(self.tokens[i - 1].text) and self._gap(self.tokens[i - 1], self.tokens[i]) == " ":
                 return "name"
             return "name" if _is_named_org(tok) else "role"
-        if low.endswith(_COMMON_SUFFIXES) or low.rsplit("-", 1)[-1].endswith(SOURCE_NOUNS):
+        if low.endswith(_COMMON_SUFFIXES) or _is_source_noun(tok):
             return "common"
         return "name"
 
@@ -575,7 +580,7 @@ class DocumentContext:
         ("Demokratische Partei Thailands")."""
         toks, classes = self.tokens, self.classes
         surnames = getattr(self, "_surnames", frozenset())
-        if j > i and classes[j] == "common" and toks[j].text.lower().rsplit("-", 1)[-1].endswith(SOURCE_NOUNS):
+        if j > i and classes[j] == "common" and _is_source_noun(toks[j].text):
             # "laut Ecuadorianischen Presseinformationen": the source noun ends no name
             j -= 1
             if i == j and _ADJECTIVE.search(toks[i].text.lower()):
@@ -1207,18 +1212,12 @@ class Resolver:
         if not quote.speaker:
             return self.unmentioned(quote, previous)
         mention, start, end = self.mention_text(quote)
-        cut = re.search(r".*\b[a-zäöüß]{3,}[.!?]\s+(?=[A-ZÄÖÜ])", mention) if len(quote.speaker) == 1 else None
-        if cut:
-            # a span over a sentence end (an extractor's slip): the speaker is in the last sentence
-            start += cut.end()
-            mention = self.doc.text[start:end]
         if len(quote.speaker) == 1:
             start, end = self._repair(start, end)
-            mention = self.doc.text[start:end]
-        lead = _LEADING_PREPOSITION.match(self.doc.text, start, end) if len(quote.speaker) == 1 else None
-        if lead:
-            # "Von Obama liegt … vor", "hieß es bei Russland Aktuell": the name after the preposition
-            start = lead.end()
+            lead = _LEADING_PREPOSITION.match(self.doc.text, start, end)
+            if lead:
+                # "Von Obama liegt … vor", "hieß es bei Russland Aktuell": the name after the preposition
+                start = lead.end()
             mention = self.doc.text[start:end]
         mention = re.sub(r"\s+", " ", mention).strip(" ,;:–-")
         low = mention.lower()
@@ -1243,7 +1242,7 @@ class Resolver:
             if found is not None:
                 return Resolution(canonical, "partial_name", f"the name in the genitive before a source noun: {genitive.group(1)}", found.gender, "sg")
         wrapper = _WRAPPER.match(mention)
-        if wrapper.end() and re.match(r"(?:der|des)\s+(?:in|im|am|an|auf|aus|bei|mit|nach|von|vom|zu|zum|zur|über|unter|für)\s", mention[wrapper.end() - 4 :].lstrip()):
+        if re.search(r"\b(?:der|des) $", mention[: wrapper.end()]) and re.match(r"(?:in|im|am|an|auf|aus|bei|mit|nach|von|vom|zu|zum|zur|über|unter|für)\s", mention[wrapper.end() :]):
             wrapper = re.match("", mention)  # no author after the source noun: "Eine Analyse der in der Woche … veröffentlichten Umfragen"
         bare = _TRAILING.sub("", mention[wrapper.end():]).strip(" ,")
         # an abbreviation in brackets inside the source: "des Bundeskriminalamtes (BKA) in Wiesbaden"
@@ -1262,12 +1261,15 @@ class Resolver:
         return resolution
 
     def _repair(self, start: int, end: int) -> tuple[int, int]:
-        """Mend an extractor's speaker span: keep its last sentence and its last clause ("…, und das
+        """Mend a single speaker span (an extractor's slips): keep its last sentence and its last clause ("…, und das
         UN-Kinderhilfswerk UNICEF"), drop a trailing conjunction or adverb ("Die Kanadier
         hingegen"), take the pronoun of a span that runs over a clause ("Der Mann hinterließ einen
         Zettel, in dem er", "Er hatte im Wahlkampf"), and give a bare source noun its source ("Nach
         Einschätzung politischer Beobachter", "nach seiner Ansicht")."""
         text, ctx = self.doc.text, self.ctx
+        cut = re.search(r".*\b[a-zäöüß]{3,}[.!?]\s+(?=[A-ZÄÖÜ])", text[start:end])
+        if cut:
+            start += cut.end()
         k = bisect.bisect_right(ctx.sentence_starts, end - 1) - 1
         if ctx.sentence_starts[k] > start and re.search(r"(?:\b[^\W\d]{3,}|\b\d+)[.!?][\"“”»«')]*\s+$", text[start : ctx.sentence_starts[k]]):
             start = ctx.sentence_starts[k]  # not after an abbreviation: "University of St. Andrews"
@@ -1614,7 +1616,7 @@ class Resolver:
         document = low in ("demnach", "danach", "dieser zufolge", "diesem zufolge")
         candidates: list[tuple[tuple, Referent, str]] = []
         speakers = self._speaker_keys
-        quoted = [(a.start, a.end) for q in self._direct_quotes() for a in q.content if a.end <= start or a.start > start]
+        quoted = [(a, b) for a, b in self._quoted_spans() if not a <= start < b]
         for r in self._candidates(start, 3):
             if r.start >= start or not _agrees(want, r.gender, r.number):
                 continue
@@ -1689,7 +1691,7 @@ class Resolver:
         ctx = self.ctx
         sentence = ctx.sentence_of(start)
         lo = max(ctx.sentence_starts[max(0, sentence - 1)], start - WINDOW)
-        quoted = [(a.start, a.end) for q in self._direct_quotes() for a in q.content]
+        quoted = self._quoted_spans()
         for k in range(ctx.token_index(start) - 1, ctx.token_index(lo) - 1, -1):
             tok = ctx.tokens[k]
             if tok.text.lower() != low or any(a <= tok.start < b for a, b in quoted):
@@ -1716,7 +1718,7 @@ class Resolver:
         sentence = ctx.sentence_of(start)
         lo = max(ctx.sentence_starts[max(0, sentence - 2)], start - WINDOW)
         best, best_score = None, None
-        quoted = [(a.start, a.end) for q in self._direct_quotes() for a in q.content]
+        quoted = self._quoted_spans()
         for k in range(ctx.token_index(lo), ctx.token_index(start)):
             tok = toks[k]
             if not tok.text[0].isupper() or ctx.classes[k] in ("func", "lower") or k == 0:
@@ -1772,6 +1774,10 @@ class Resolver:
         current = getattr(self, "_current", None)
         out = [q for q, _ in self.done[bisect.bisect_left(self._done_starts, (current.start if current else 0) - WINDOW) :] if q.type == "direct"]
         return out + ([current] if current is not None and current.type == "direct" else [])
+
+    def _quoted_spans(self) -> list[tuple[int, int]]:
+        """The content spans of those direct quotes."""
+        return [(a.start, a.end) for q in self._direct_quotes() for a in q.content]
 
     def _subject_of_clause(self, start: int, end: int) -> Resolution | None:
         """The subject that "eigenen Angaben" refers to: the one that opens its sentence ("Die

@@ -11,10 +11,10 @@ speakers), together ``report12``: held out once, but scored several times since,
 clean; ``report4`` (31 train documents with pronoun speakers in no other part, annotated before the
 fifth round of development) and ``held-out``, which is ``report4`` alone: the only part whose
 figures have not been seen while developing. ``all-reports`` is report + report2 + report3 +
-report4, for the record. Held-out parts are scored once, to report. ``--part`` may be given several times: each extractor runs once
-over the documents of all the parts, and each part gets its own tables. ``gold`` resolves the gold
-quotes' own speaker spans, so resolution is measured apart from extraction. Extractors that are
-not registered are skipped with a note. Corpora come from QUOTES_CORPORA (default ../shared/corpora).
+report4, for the record. Held-out parts are scored once, to report. ``--part`` may be given
+several times: each extractor runs once over the documents of all the parts, and each part gets
+its own tables. ``gold`` resolves the gold quotes' own speaker spans, so resolution is measured
+apart from extraction. Extractors that are not registered are skipped with a note. Corpora come from QUOTES_CORPORA (default ../shared/corpora).
 """
 
 from __future__ import annotations
