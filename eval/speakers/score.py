@@ -5,13 +5,14 @@ on the seed gold, for the gold quotes (resolution alone) and for registered extr
 
 Parts: ``train`` (40 train documents), ``train2`` (35 more train documents, chosen for their
 pronoun speakers), ``tune`` (16 dev documents), ``report3`` (30 train documents: held out in the
-fourth round, developed on in the fifth), ``develop`` (all four: the data the resolver is developed
-on), ``report`` (35 dev documents) and ``report2`` (31 more dev documents, chosen for their pronoun
+fourth round, developed on in the fifth), ``report4`` (31 train documents with pronoun speakers:
+held out in the fifth round, developed on in the sixth), ``develop`` (all five: the data the
+resolver is developed on), ``report`` (35 dev documents) and ``report2`` (31 more dev documents, chosen for their pronoun
 speakers), together ``report12``: held out once, but scored several times since, so no longer
-clean; ``report4`` (31 train documents with pronoun speakers in no other part, annotated before the
-fifth round of development) and ``held-out``, which is ``report4`` alone: the only part whose
-figures have not been seen while developing. ``all-reports`` is report + report2 + report3 +
-report4, for the record. Held-out parts are scored once, to report. ``--part`` may be given
+clean; ``report5`` (the 22 train documents with pronoun speakers left in no other part, annotated
+before the sixth round of development) and ``held-out``, which is ``report5`` alone: the only part
+whose figures have not been seen while developing. ``all-reports`` is report + report2 + report3 +
+report4 + report5, for the record. Held-out parts are scored once, to report. ``--part`` may be given
 several times: each extractor runs once over the documents of all the parts, and each part gets
 its own tables. ``gold`` resolves the gold quotes' own speaker spans, so resolution is measured
 apart from extraction. Extractors that are not registered are skipped with a note. Corpora come from QUOTES_CORPORA (default ../shared/corpora).
@@ -40,13 +41,13 @@ LAYERS = {
     "train": ROOT / "annotations" / "speaker-ids" / "wikinews-train.jsonl",
 }
 PARTS = {
-    "train": ("train",), "train2": ("train2",), "tune": ("tune",), "develop": ("train", "train2", "tune", "report3"),
+    "train": ("train",), "train2": ("train2",), "tune": ("tune",), "develop": ("train", "train2", "tune", "report3", "report4"),
     "report": ("report",), "report2": ("report2",), "report12": ("report", "report2"),
-    "report3": ("report3",), "report4": ("report4",), "held-out": ("report4",),
-    "all-reports": ("report", "report2", "report3", "report4"),
+    "report3": ("report3",), "report4": ("report4",), "report5": ("report5",), "held-out": ("report5",),
+    "all-reports": ("report", "report2", "report3", "report4", "report5"),
 }
-# The corpus split (and layer file) of each part: report3 and report4 are made of train documents.
-SPLIT_OF = {"train": "train", "train2": "train", "report3": "train", "report4": "train", "tune": "dev", "report": "dev", "report2": "dev"}
+# The corpus split (and layer file) of each part: report3, report4 and report5 are made of train documents.
+SPLIT_OF = {"train": "train", "train2": "train", "report3": "train", "report4": "train", "report5": "train", "tune": "dev", "report": "dev", "report2": "dev"}
 SEEDS_GOLD = ROOT / "annotations" / "seeds.jsonl"
 
 
