@@ -119,7 +119,7 @@ ROLE_HEADS = tuple(
     "arbeiter beschäftigt teilnehmer mediziner ingenieur unternehmer minister referent "
     "franzose brite russe pole türke kurde grieche chinese amerikaner italiener spanier kanadier "
     "iraner iraker israeli palästinenser afghane syrer ukrainer japaner inder "
-    "fahrer detektiv prediger aner niederländer holländer engländer ausländer".split()
+    "fahrer detektiv prediger aner niederländer holländer engländer ausländer träger intellektuell".split()
 )
 # Heads that introduce the name of an organisation or medium: "Tageszeitung Haaretz".
 ORG_HEADS = tuple(
@@ -134,9 +134,11 @@ SOURCE_NOUNS = ("angaben", "aussagen", "aussage", "informationen", "worte", "wor
 _WRAPPER = re.compile(
     r"^(?:(?:laut|nach|so|zufolge|gemäß|wie|auch|in|im|aus)\s+)*"
     r"(?:(?:den\s+|der\s+|dem\s+|die\s+|eine\s+|einer\s+|einem\s+|eines\s+|eigenen\s+|ersten\s+|offiziellen\s+|übereinstimmenden\s+|jüngsten\s+)*"
+    # a participle with its adverbial between article and source noun: "einer am Dienstag veröffentlichten"
+    r"(?:(?:am|vom|im)\s+[A-ZÄÖÜ]\w+\s+[a-zäöüß]+(?:ten|enen)\s+)?"
     r"(?:Angaben|Aussagen|Aussage|Informationen|Information|Berichten|Berichte|Bericht|Meldungen|Schätzungen|Erkenntnissen|Auskunft|Worten|Worte"
     r"|Darstellungen|Darstellung|Einschätzungen|Einschätzung|Auffassung|Ansichten|Ansicht|Sicht|Willen|Stellungnahmen|Stellungnahme"
-    r"|Mitteilungen|Mitteilung|Pressemitteilung|Presseerklärung"
+    r"|Mitteilungen|Mitteilung|Pressemitteilung|Presseerklärung|Artikel|Ermittlungen"
     r"|Erklärung|Erklärungen|Äußerungen|Vorschlag|Entscheidung|Verdacht|Analyse|Schätzung|Verlautbarung|Meinung|Plan|Auswertung|Recherchen|Zahlen)"
     r"(?:\s+(?:von|des|der|eines|einer|dem|vom|aus))?\s+"
     r"|(?:in|im|bei|von|aus|auf)\s+(?:der|dem|den|des|einer|einem|seiner|ihrer)\s+(?=\S))?",
@@ -185,6 +187,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])(?:(?<!\d\.)|(?!\s+(?:" + _MONTHS + r"
 # Adjectives that may stand before a country adjective in a source: "offiziellen chinesischen Angaben".
 _QUALIFIERS = frozenset("offiziell erst jüngst neuest staatlich amtlich".split())
 _FIRST_PERSON = re.compile(r"\b(?:ich|mich|mir|mein|meine|meinen|meinem|meiner|meines)\b", re.IGNORECASE)
+_NAME_PARTICLE = re.compile(r"(?:al|el|ad|as|ar|asch|at|az|ibn|bin|abu|abd)-[A-ZÄÖÜ]")
 _PARTICLES = frozenset("von van de di da del al el bin ibn zu ter ten le la du dos y der den".split())
 # How far (in characters) resolution looks for the fullest form of a name, a tie or an antecedent.
 # Longer than any news article, so it matters only for long texts (a feed in one file), where it
@@ -433,6 +436,7 @@ class DocumentContext:
                 self._by_token.setdefault(t, []).append(nm)
         self._by_token_starts = {t: [nm.start for nm in names] for t, names in self._by_token.items()}
         self._fullest_cache: dict[tuple[str, ...], tuple[str, Name | None]] = {}
+        self._by_tail: dict[str, list[int]] | None = None
         self._find_ties()
         self.ties.sort(key=lambda t: t.start)  # stable: ties at one place keep the order found
         self.tie_starts = [t.start for t in self.ties]
@@ -464,6 +468,37 @@ class DocumentContext:
         """The mentions that start in ``[start, end)``, in text order."""
         return self.mentions[bisect.bisect_left(self.mention_starts, start) : bisect.bisect_left(self.mention_starts, end)]
 
+    def tokens_ending(self, tail: str, start: int, end: int) -> list[int]:
+        """Indices of the tokens in ``[start, end)`` whose lower-case text ends with ``tail`` (four letters)."""
+        if self._by_tail is None:
+            self._by_tail = {}
+            for k, t in enumerate(self.tokens):
+                self._by_tail.setdefault(_stem(t.text)[-4:], []).append(k)
+        found = self._by_tail.get(tail, [])
+        lo = bisect.bisect_left(found, self.token_index(start))
+        hi = bisect.bisect_left(found, self.token_index(end))
+        return found[lo:hi]
+
+    def noun_phrase(self, k: int) -> str | None:
+        """The noun phrase of noun token k as a speaker id: its adjectives, a genitive after it, a
+        place after an institution ("in Kaiserslautern") or a year after a document ("2005")."""
+        toks = self.tokens
+        if self.name_at.get(toks[k].start) is not None or any(n.start < toks[k].start for n in self.names_between(toks[k].start, toks[k].end)):
+            return None
+        start, end = self._np_start(k), self._np_end(k)
+        m = k
+        while start == toks[m].start and m > 0 and m > k - 3 and toks[m - 1].text.islower() and _ADJECTIVE.search(toks[m - 1].text) and self._gap(toks[m - 1], toks[m]) == " ":
+            m -= 1  # adjectives without an article: "zogen buddhistische Mönche"
+            start = toks[m].start
+        if end == toks[k].end and k + 2 < len(toks):
+            nxt = toks[k + 1]
+            if (self._gap(toks[k], nxt) == " " and nxt.text == "in" and toks[k].text.lower().endswith(_PLACE_INSTITUTIONS)
+                    and toks[k + 2].text[:1].isupper() and self.classes[k + 2] == "name"):
+                end = toks[k + 2].end
+            elif self._gap(toks[k], nxt) == " " and re.fullmatch(r"(?:19|20)\d\d", nxt.text):
+                end = nxt.end
+        return _canonical_description(self.text[start:end])
+
     def ties_near(self, pos: int) -> list[Tie]:
         """The ties that start within ``WINDOW`` characters of ``pos``, in text order."""
         return self.ties[bisect.bisect_left(self.tie_starts, pos - WINDOW) : bisect.bisect_right(self.tie_starts, pos + WINDOW)]
@@ -473,6 +508,8 @@ class DocumentContext:
         """name | role | func | common | lower for token i, looking at its left neighbour."""
         tok = self.tokens[i].text
         if not tok[0].isupper():
+            if _NAME_PARTICLE.match(tok) and i > 0 and self.tokens[i - 1].text[:1].isupper():
+                return "name"  # "Ahmed al-Assadi", "Abd el-Kader"
             # a role compound with a lower-case first part: "verdi-Verhandlungsführer"
             tail = tok.rsplit("-", 1)[-1]
             return "role" if "-" in tok and tail[:1].isupper() and _is_role(tail) else "lower"
@@ -559,6 +596,9 @@ class DocumentContext:
             # a run of capitalised tokens joined by single spaces (and name particles after a first name)
             j = i
             while j + 1 < n:
+                if (j + 2 < n and _is_first_name(toks[j + 1].text) and not _is_first_name(toks[j].text) and classes[j + 2] == "name"
+                        and self._joined(j + 1) and any(_is_first_name(toks[m].text) for m in range(i, j))):
+                    break  # a second person starts: "Horst Arnold25px Horst Arnold"
                 if self._joined(j) and classes[j + 1] in ("name", "role", "common"):
                     j += 1
                     continue
@@ -631,7 +671,10 @@ class DocumentContext:
                 return
             # a known surname before common nouns ends the name: "stellte Grupp Forderungen"
             sur = next((m for m in range(k, j + 1) if toks[m].text in surnames), None)
-            if sur is not None and sur < j and all(classes[m] == "common" for m in range(sur + 1, j + 1)):
+            if sur is not None and sur < j and all(
+                classes[m] == "common" or (classes[m] == "name" and toks[m].text not in surnames and not _is_acronym(toks[m].text) and not _is_first_name(toks[m].text))
+                for m in range(sur + 1, j + 1)
+            ):
                 j = sur
         parts = tuple(t.text for t in toks[k : j + 1])
         if all(classes[m] != "name" for m in range(k, j + 1)):
@@ -706,14 +749,25 @@ class DocumentContext:
     def coordinated(self, name: Name) -> list[Name]:
         """The names coordinated with ``name`` after it: "AFP und Reuters", "A, B und C"."""
         group = [name]
+        last = name.end
         for nm in self.names[bisect.bisect_left(self.name_starts, name.end) :]:
-            if re.fullmatch(r",\s|\s(?:und|sowie|oder|als auch)\s", self.text[group[-1].end : nm.start]):
+            # a party or place in brackets may follow each name: "Werner Schulz (Grüne) und Jelena Hoffmann (SPD)"
+            bracket = re.match(r"\s\([^()]{1,40}\)", self.text[last : last + 44])
+            if bracket and nm.start < last + bracket.end():
+                continue
+            if re.fullmatch(r"(?:\s\([^()]{1,40}\))?(?:,\s|\s(?:und|sowie|oder|als auch)\s)", self.text[last : nm.start]):
                 group.append(nm)
+                last = nm.end
             else:
                 break
-        while len(group) > 1 and self.text[group[-2].end : group[-1].start].strip() == ",":
+        while len(group) > 1 and re.sub(r"^\s\([^()]*\)", "", self.text[group[-2].end : group[-1].start]).strip() == ",":
             group.pop()
         return group
+
+    def joined(self, group: list[Name]) -> str:
+        """The fullest forms of coordinated names as one id: "Werner Schulz und Jelena Hoffmann"."""
+        ids = [self.fullest(n.tokens, n.start)[0] for n in group]
+        return ", ".join(ids[:-1]) + " und " + ids[-1]
 
     # -- ties between descriptions and names ---------------------------------------------------
     def _find_ties(self) -> None:
@@ -735,7 +789,7 @@ class DocumentContext:
                 group = self.coordinated(name)
                 if len(group) > 1:
                     # "Die Politiker Peter Danckert und Max Straubinger": the description names them all
-                    joined = ", ".join(self.fullest(n.tokens, n.start)[0] for n in group[:-1]) + " und " + self.fullest(group[-1].tokens, group[-1].start)[0]
+                    joined = self.joined(group)
                     head, modifiers = describe(desc)
                     if head:
                         self.ties.append(Tie(head, modifiers, joined, np_start, f"title before names: '{desc} {joined}'", True))
@@ -765,7 +819,14 @@ class DocumentContext:
                                 words = desc.split()
                                 break
                     if _is_np(desc) and (1 <= len(words) <= 12 and words[0].lower() in DETERMINERS or (len(words) in (1, 2) and _is_role(words[-1]))):
-                        self._add_tie(desc, canonical, seg_start, f"apposition: '{desc}, {name.text}'")
+                        group = self.coordinated(name)
+                        if len(group) > 1 and all(n.person for n in group) and _plural(desc) or (len(group) > 1 and words[0].lower() in _PLURAL_DETERMINERS):
+                            # "Zwei Abgeordnete der Regierungskoalition, Werner Schulz (Grüne) und Jelena Hoffmann (SPD)"
+                            head, modifiers = describe(desc)
+                            if head:
+                                self.ties.append(Tie(head, modifiers, self.joined(group), seg_start, f"apposition: '{desc}, {name.text} …'", True))
+                        else:
+                            self._add_tie(desc, canonical, seg_start, f"apposition: '{desc}, {name.text}'")
             # Apposition after: "Jake Sullivan, der Nationale Sicherheitsberater …, betonte".
             if name.person and text[name.end : name.end + 2] == ", ":
                 rest = text[name.end + 2 : name.end + 160]
@@ -797,6 +858,20 @@ class DocumentContext:
                 if initials == letters or (n == 1 and _letters_in(letters, cand[0].lower())):
                     out[acronym] = " ".join(cand)
                     break
+            else:
+                # a name in another language than its abbreviation: "Das Welternährungsprogramm der
+                # Vereinten Nationen (WFP)": the noun phrase after the nearest article, if it starts
+                # with the abbreviation's first letter
+                for n in range(2, min(7, len(words)) + 1):
+                    if words[-n].lower() in ("der", "die", "das", "den", "dem", "des"):
+                        cand = words[-n + 1 :]
+                        if cand[0][:1] == acronym[0] and cand[0][:1].isupper() and len(cand[0]) > 3:
+                            out[acronym] = " ".join(cand)
+                            break
+        # "die „Fédération Internationale de Football Association“, kurz FIFA"
+        for m in re.finditer(r"[„\"»]([A-ZÄÖÜ][^„“\"»«]{2,80})[“\"«],?\s+(?:kurz|abgekürzt)\s+([A-ZÄÖÜ][\w&]{1,7})\b", self.text):
+            if _is_acronym(m.group(2)):
+                out.setdefault(m.group(2), m.group(1))
         return out
 
     def _find_mentions(self) -> list[Referent]:
@@ -808,6 +883,7 @@ class DocumentContext:
         out = []
         toks, classes = self.tokens, self.classes
         name_at = self.name_at
+        grouped_until = 0  # the end of the last group of coordinated persons
         for k, tok in enumerate(toks):
             nm = name_at.get(tok.start)
             if nm is not None:
@@ -824,6 +900,8 @@ class DocumentContext:
                     # the gender of the full name: "Ali" of "Ayaan Hirsi Ali" is no first name here
                     longer = found is not None and len(found.tokens) > len(nm.tokens)
                     gender = (found.gender if longer and found.gender else None) or nm.gender or (found.gender if found else None)
+                elif det == "der" and k > 1 and toks[k - 2].text[:1].isupper() and self._gap(toks[k - 2], toks[k - 1]) == " ":
+                    gender = None  # a genitive, not a masculine: "einem Sprecher der PMF"
                 else:
                     gender = _ARTICLE_GENDER.get(det or "")
                 # the subject may start with a title: "Air-France-Chef Jean-Cyril Spinetta weist … zurück"
@@ -831,7 +909,14 @@ class DocumentContext:
                 while m > 0 and classes[m - 1] in ("role", "name") and self._gap(toks[m - 1], toks[m]) == " ":
                     m -= 1
                 kind = "person" if person else ("thing" if nm.tokens[-1].lower().endswith(_DOCUMENT_HEADS) else "org")
-                out.append(Referent(canonical, nm.start, gender, "sg", False, False, kind, self._is_subject(toks[m].start), nm.end))
+                subject = self._is_subject(toks[m].start)
+                out.append(Referent(canonical, nm.start, gender, "sg", False, False, kind, subject, nm.end))
+                if person and nm.start >= grouped_until:
+                    group = self.coordinated(nm)
+                    if len(group) > 1 and all(n.person for n in group):
+                        # the persons together, for a plural pronoun: "Werner Schulz (Grüne) und Jelena Hoffmann (SPD) … Sie"
+                        out.append(Referent(self.joined(group), nm.start, None, "pl", False, False, "person", subject, group[-1].end))
+                        grouped_until = group[-1].end
                 continue
             low = tok.text.lower()
             is_doc = tok.text[0].isupper() and low.endswith(_DOCUMENT_HEADS) and not self.names_between(tok.start, tok.start + 1)
@@ -845,6 +930,8 @@ class DocumentContext:
             end = self._np_end(k)
             first = self.token_index(start)
             det = toks[first].text.lower() if start < tok.start else None
+            if det in _QUANTIFIERS:
+                continue  # no one in particular: "Jeder Pädagoge könne …"
             if det == "der" and first > 0 and toks[first - 1].text[0].isupper() and self._gap(toks[first - 1], toks[first]) == " ":
                 det = "der (genitive)"  # "die Vorwürfe der kanadischen Ermittler": plural or feminine
             gender, number = _np_features(det, tok.text)
@@ -877,6 +964,11 @@ class DocumentContext:
         toks = self.tokens
         end = toks[k].end
         m = k + 1
+        if m + 1 < len(toks) and toks[m].text == "für" and _is_org_head(toks[k].text) and self._gap(toks[k], toks[m]) == " ":
+            # an institution's name: "das Bundesamt für Verfassungsschutz", "Zentrum für Luft- und Raumfahrt"
+            tail = re.match(r" für (?:[A-ZÄÖÜ][\w\-]*(?:,? | und |- und ))*[A-ZÄÖÜ][\w\-]*", self.text[toks[k].end : toks[k].end + 100])
+            if tail:
+                return toks[k].end + tail.end()
         if m < len(toks) and toks[m].text in ("der", "des") and self._gap(toks[k], toks[m]) == " ":
             m += 1
             while m < len(toks) and self._gap(toks[m - 1], toks[m]) == " " and (toks[m].text.islower() and _ADJECTIVE.search(toks[m].text)):
@@ -936,6 +1028,40 @@ def _is_np(desc: str) -> bool:
     return True
 
 
+# Words that open a noun phrase about other members of a kind: "mehrere Parteien", "den anderen Kardinälen".
+_NOT_THE_SAME = ("mehrere", "einige", "viele", "andere", "weitere", "alle", "beide", "zwei", "drei", "vier", "manche", "zahlreiche")
+
+
+def _uninflected(noun: str) -> str:
+    """A noun in lower case without its case ending, for comparing forms ("Verbands" ~ "Verband").
+
+    >>> _uninflected("Philologen-Verbands"), _uninflected("Parteien")
+    ('philologen-verband', 'partei')
+    """
+    w = noun.lower()
+    for ending in ("es", "en", "s", "n", "e"):
+        if len(w) - len(ending) >= 4 and w.endswith(ending):
+            return w[: -len(ending)]
+    return w
+
+
+# Determiners of a noun phrase that names no one in particular, so no pronoun can point at it.
+_QUANTIFIERS = frozenset("jeder jede jedes jedem jeden kein keine keiner keinem keinen".split())
+# Generic nouns for an organisation the article has named: "das Unternehmen" for "Tesla Motors".
+_GENERIC_ORGS = frozenset(
+    _uninflected(w) for w in "unternehmen konzern firma hersteller organisation verband partei verlag gruppe bündnis sender "
+    "netzwerk institut stiftung gewerkschaft verein club behörde agentur".split()
+)
+def _genitive_stripped(noun: str) -> str:
+    """A noun in lower case without a genitive "-s"/"-es" ("Berichts" ~ "Bericht"), its number kept."""
+    w = noun.lower()
+    for ending in ("es", "s"):
+        if len(w) - len(ending) >= 4 and w.endswith(ending) and not w.endswith(("ss", "us", "is")):
+            return w[: -len(ending)]
+    return w
+
+
+_DEFINITE = frozenset("der die das den dem des diese dieser dieses diesen diesem".split())
 _LEADING = (DETERMINERS - INDEFINITE) | frozenset("ein eine einer einem einen eines".split())
 
 
@@ -1377,7 +1503,10 @@ class Resolver:
         # coordinated names: "AFP und Reuters", "Transparency International, Campact und LobbyControl"
         groups: list[list[Name]] = []
         for n in names:
-            if groups and re.fullmatch(r",\s|\s(?:und|sowie|oder|als auch|bzw\.)\s", text[groups[-1][-1].end : n.start]):
+            gap = text[groups[-1][-1].end : n.start] if groups else ""
+            # a title may stand before the second name: "Angela Merkel sowie CSU-Vorsitzender Edmund Stoiber"
+            titled = re.fullmatch(r"\s(?:und|sowie)\s+(?:(?:der|die|den|dem)\s+)?([A-ZÄÖÜ][\w\-]*)\s", gap)
+            if groups and (re.fullmatch(r",\s|\s(?:und|sowie|oder|als auch|bzw\.)\s", gap) or (titled and _is_role(titled.group(1)) and n.person and groups[-1][-1].person)):
                 groups[-1].append(n)
             else:
                 groups.append([n])
@@ -1535,7 +1664,68 @@ class Resolver:
                 org = self._named_org(start, _stem(head_word))
                 if org is not None:
                     return Resolution(org, "description", f"the organisation named before: {org}", gender, number)
+        org = self._salient_org(desc, start) if head else None
+        if org is not None:
+            return Resolution(org.id, "description", f"the organisation it describes: {org.id}", org.gender, "sg")
+        fuller = self._fuller_description(desc, start) if head else None
+        if fuller is not None:
+            return Resolution(fuller, "description", f"the fuller description before it: {fuller}", gender, number)
         return Resolution(self._canonical_description(desc), "description", "never named in the article: kept as the description", gender, number)
+
+    def _salient_org(self, desc: str, start: int) -> Referent | None:
+        """The named organisation a generic definite description ("das Unternehmen", "die Partei",
+        "der Verband") most likely denotes: an earlier speaker or a subject in the last two sentences
+        whose name is no person and no country."""
+        words = _WORD.findall(desc)
+        if len(words) != 2 or words[0].lower() not in _DEFINITE or _uninflected(words[1]) not in _GENERIC_ORGS:
+            return None
+        sentence = self.ctx.sentence_of(start)
+        best, best_score = None, None
+        for r in self._candidates(start, 2):
+            if r.start >= start or r.description or r.id in _countries() or country_of(r.id):
+                continue
+            # an earlier speaker counts as a person where its name occurs twice: ask its mentions
+            mentions = self.ctx._by_token.get(r.id.split()[0], []) if r.id else []
+            if r.kind != "org" and not (r.speaker and mentions and not any(n.person for n in mentions)):
+                continue
+            distance = sentence - self.ctx.sentence_of(r.start)
+            if not (r.speaker or r.subject):
+                continue
+            score = (-distance + (1.0 if r.speaker else 0.0) + (0.5 if r.subject else 0.0), r.start)
+            if best_score is None or score > best_score:
+                best, best_score = r, score
+        return best
+
+    def _fuller_description(self, desc: str, start: int) -> str | None:
+        """For a short definite description ("die Mönche", "der Bericht", "die Staatsanwaltschaft"),
+        the fuller noun phrase with the same head the article used before it ("buddhistische
+        Mönche", "Verfassungsschutzbericht 2005", "Staatsanwaltschaft in Kaiserslautern"): the
+        nearest earlier one that says more."""
+        words = _WORD.findall(desc)
+        article = re.search(r"(\w+)\s+$", self.ctx.text[max(0, start - 8) : start])
+        if len(words) == 1 and article and article.group(1).lower() in _DEFINITE:
+            words = [article.group(1), *words]  # the article a source noun left behind: "Angaben des Berichts"
+        if not 2 <= len(words) <= 3 or words[0].lower() not in _DEFINITE or not words[-1][:1].isupper():
+            return None
+        if len(words) == 3 and not (words[1].islower() and _ADJECTIVE.search(words[1])):
+            return None
+        noun = _genitive_stripped(words[-1])
+        if len(noun) < 4:
+            return None
+        ctx, mine = self.ctx, _canonical_description(desc)
+        for k in reversed(ctx.tokens_ending(_stem(noun)[-4:], start - WINDOW, start)):
+            tok = ctx.tokens[k]
+            other = _genitive_stripped(tok.text)
+            # the same noun in the same number, or a compound of it ("Verfassungsschutzbericht" for
+            # "Bericht"), not a part of it; "Studien" is no fuller "Studie"
+            if not tok.text[:1].isupper() or not (other == noun or (other.endswith(noun) and len(other) - len(noun) >= 3)):
+                continue
+            phrase = ctx.noun_phrase(k)
+            if phrase is None or phrase.split()[0].lower().startswith(_NOT_THE_SAME):
+                continue
+            if len(_WORD.findall(phrase)) > len(_WORD.findall(mine)) or other != noun:
+                return phrase
+        return None
 
     def _named_org(self, start: int, head: str) -> str | None:
         """The nearest organisation before ``start`` whose name ends with ``head``: a name
@@ -1682,15 +1872,15 @@ class Resolver:
         return self._from_referent(best, why)
 
     def _chain(self, low: str, start: int, want: tuple[str | None, str | None], depth: int) -> tuple[float, Resolution] | None:
-        """A chain of pronouns: the same pronoun as the subject of this sentence or the one before,
-        outside quotes ("Er war es, der … . Nach einem Flug mit seinen Kollegen … lenkte er …"),
+        """A chain of pronouns: the same pronoun as the subject of this sentence or the one before
+        ("er": or the two before, over a sentence without it), outside quotes ("Er war es, der … . Nach einem Flug mit seinen Kollegen … lenkte er …"),
         stands for the same one, resolved in turn (at most three links back); with the score it
         competes with: that of an earlier speaker, the subject continued."""
         if depth >= 3 or not (low == "er" or (low == "sie" and want == ("f", "sg"))):
             return None
         ctx = self.ctx
         sentence = ctx.sentence_of(start)
-        lo = max(ctx.sentence_starts[max(0, sentence - 1)], start - WINDOW)
+        lo = max(ctx.sentence_starts[max(0, sentence - (2 if low == "er" else 1))], start - WINDOW)
         quoted = self._quoted_spans()
         for k in range(ctx.token_index(start) - 1, ctx.token_index(lo) - 1, -1):
             tok = ctx.tokens[k]

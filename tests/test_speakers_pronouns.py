@@ -342,3 +342,116 @@ def test_quote_without_speaker_span_opened_by_demnach_takes_the_document_before(
     out = resolve_speakers(Document(id="example", text=text), [q])[0]
     assert out.speaker_id == "Vorläufiges Ergebnis"
     assert "Demnach" in out.trace
+
+
+@pytest.mark.parametrize(
+    "text, quotes, expected",
+    [
+        (  # a short definite description takes the fuller one the article used before it
+            "In Rangun zogen buddhistische Mönche durch die Stadt. Die Mönche erklärten, sie blieben friedlich.",
+            [("Die Mönche", "sie blieben friedlich")],
+            "Buddhistische Mönche",
+        ),
+        (  # a compound of the noun, with the year after a document
+            "Der Verfassungsschutzbericht 2005 liegt vor. Der Bericht stellt fest, die Gewalt nehme zu.",
+            [("Der Bericht", "die Gewalt nehme zu")],
+            "Verfassungsschutzbericht 2005",
+        ),
+        (  # an institution keeps its place
+            "Die Staatsanwaltschaft in Kaiserslautern ermittelt. Die Staatsanwaltschaft teilte mit, es gebe Hinweise.",
+            [("[Die Staatsanwaltschaft] teilte", "es gebe Hinweise")],
+            "Staatsanwaltschaft in Kaiserslautern",
+        ),
+        (  # but not other members of the kind: "mehrere Parteien" is no fuller "die Partei"
+            "Mehrere Parteien traten an. Die Partei erklärte, sie sei zufrieden.",
+            [("Die Partei", "sie sei zufrieden")],
+            "Partei",
+        ),
+        (  # a generic organisation noun is the organisation that spoke or opened a sentence before
+            "Der Konzern Nordstahl hat seine Zahlen vorgelegt. Nordstahl sagte, der Umsatz sei gestiegen. Das Unternehmen kündigte an, neue Stellen zu schaffen.",
+            [("[Nordstahl] sagte", "der Umsatz sei gestiegen"), ("Das Unternehmen", "neue Stellen zu schaffen")],
+            "Nordstahl",
+        ),
+        (  # an institution named with "für"
+            "Nach eigenen Angaben erhielt das Bundesamt für Verfassungsschutz mehr Geld.",
+            [("eigenen Angaben", "erhielt das Bundesamt")],
+            "Bundesamt für Verfassungsschutz",
+        ),
+    ],
+)
+def test_descriptions_take_the_fuller_form_or_the_organisation_before(text, quotes, expected):
+    assert resolve(text, quotes)[-1].speaker_id == expected
+
+
+@pytest.mark.parametrize(
+    "text, quotes, expected",
+    [
+        (  # a plural pronoun for two coordinated persons, each with a party in brackets
+            "Zwei Abgeordnete, Werner Lang (Grüne) und Jelena Roth (SPD), wollen klagen. Sie halten das Verfahren für falsch.",
+            [("Sie", "das Verfahren für falsch")],
+            "Werner Lang und Jelena Roth",
+        ),
+        (  # a title before the second coordinated name
+            "Kanzlerkandidatin Angela Roth sowie CSU-Vorsitzender Edmund Lang erklärten, sie seien zufrieden.",
+            [("Kanzlerkandidatin Angela Roth sowie CSU-Vorsitzender Edmund Lang", "sie seien zufrieden")],
+            "Angela Roth und Edmund Lang",
+        ),
+        (  # a name with an Arabic particle; "der" after a noun is a genitive, no masculine
+            "In einer Stellungnahme von Ahmed al-Assadi, einem Sprecher der PMF, beschuldigte dieser die Regierung, Fehler gemacht zu haben.",
+            [("dieser", "Fehler gemacht zu haben")],
+            "Ahmed al-Assadi",
+        ),
+        (  # "er" continues the "er" two sentences back, over a sentence without it
+            "Günther Kraus war Minister. Er musste zurücktreten. Dabei setzt auf Versprechen. Seit Jahren ist er in Kirchmöser aktiv. "
+            "2008 erklärte er, das Projekt sei gut.",
+            [("erklärte [er]", "das Projekt sei gut")],
+            "Günther Kraus",
+        ),
+        (  # a quantified noun phrase names no one a pronoun could point at
+            "Ministerpräsident Christian Wolf nahm Stellung. Jeder Lehrer könne wählen. Er appellierte, ruhig zu bleiben.",
+            [("Er", "ruhig zu bleiben")],
+            "Christian Wolf",
+        ),
+    ],
+)
+def test_coordinated_persons_particles_and_longer_pronoun_chains(text, quotes, expected):
+    assert resolve(text, quotes)[-1].speaker_id == expected
+
+
+@pytest.mark.parametrize(
+    "text, quotes, expected",
+    [
+        (  # a role noun ending in "-träger" is a title, not part of the name
+            "Der Friedensnobelpreisträger Adolfo Pérez Esquivel sagte, der Papst sei unschuldig.",
+            [("Der Friedensnobelpreisträger Adolfo Pérez Esquivel", "der Papst sei unschuldig")],
+            "Adolfo Pérez Esquivel",
+        ),
+        (  # a surname followed by a noun is no longer name
+            "Heinz Kluncker starb. Kluncker Schlagzeilen machte er 1974. Kluncker sagte einst, Streik sei Pflicht.",
+            [("Kluncker sagte", "Streik sei Pflicht")],
+            "Heinz Kluncker",
+        ),
+        (  # a second person's first name starts a new name
+            "Horst Arnold25px Horst Arnold ist tot. Arnold hatte gesagt, er sei unschuldig.",
+            [("Arnold hatte", "er sei unschuldig")],
+            "Horst Arnold",
+        ),
+        (  # abbreviations spelled out in another language, or after "kurz"
+            "Das Welternährungsprogramm der Vereinten Nationen (WFP) hilft. Laut einer am Dienstag veröffentlichten Pressemitteilung des WFP fehlt Reis.",
+            [("einer am Dienstag veröffentlichten Pressemitteilung des WFP", "fehlt Reis")],
+            "Welternährungsprogramm der Vereinten Nationen",
+        ),
+        (
+            "Heute hat die „Fédération Internationale de Football Association“, kurz FIFA, entschieden. Die FIFA sagte, Brasilien sei Gastgeber.",
+            [("Die FIFA", "Brasilien sei Gastgeber")],
+            "Fédération Internationale de Football Association",
+        ),
+        (  # more source wrappers
+            "In einem Artikel der Nachrichtenagentur Reuters hieß es, die Lage sei ernst.",
+            [("einem Artikel der Nachrichtenagentur Reuters", "die Lage sei ernst")],
+            "Reuters",
+        ),
+    ],
+)
+def test_names_titles_abbreviations_and_wrappers_of_the_sixth_round(text, quotes, expected):
+    assert resolve(text, quotes)[-1].speaker_id == expected
