@@ -187,6 +187,10 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])(?:(?<!\d\.)|(?!\s+(?:" + _MONTHS + r"
 # Adjectives that may stand before a country adjective in a source: "offiziellen chinesischen Angaben".
 _QUALIFIERS = frozenset("offiziell erst jüngst neuest staatlich amtlich".split())
 _FIRST_PERSON = re.compile(r"\b(?:ich|mich|mir|mein|meine|meinen|meinem|meiner|meines)\b", re.IGNORECASE)
+# What no speaker span is: an adverb, a conjunction or a preposition on its own ("hier", "Darüber", "aus").
+_NO_SPEAKER = re.compile(
+    r"[a-zäöüß]+|Darüber|Darauf|Daraufhin|Dabei|Dazu|Hier|Hierzu|Dort|Damals|Zudem|Auch|Aber|Doch|Dann|Und|Kurzzeitig|Hingegen|Jedoch|Allerdings"
+)
 _NAME_PARTICLE = re.compile(r"(?:al|el|ad|as|ar|asch|at|az|ibn|bin|abu|abd)-[A-ZÄÖÜ]")
 _PARTICLES = frozenset("von van de di da del al el bin ibn zu ter ten le la du dos y der den".split())
 # How far (in characters) resolution looks for the fullest form of a name, a tie or an antecedent.
@@ -1347,6 +1351,10 @@ class Resolver:
             mention = self.doc.text[start:end]
         mention = re.sub(r"\s+", " ", mention).strip(" ,;:–-")
         low = mention.lower()
+        if (len(quote.speaker) == 1 and _NO_SPEAKER.fullmatch(mention) and low not in PRONOUNS and low not in _RELATIVE
+                and not _ADJECTIVE.search(low) and country_of(mention) is None):
+            # an extractor's span on an adverb or a conjunction ("hier", "Darüber"): as if there were none
+            return self.unmentioned(quote, previous)
         after_comma = re.search(r",\s*(?:([a-zäöüß]+)\s+)?$", self.ctx.text[max(0, start - 30) : start]) if low in _RELATIVE else None
         if after_comma:
             resolution = self.relative(start, _RELATIVE[low], after_comma.group(1))
@@ -1390,8 +1398,10 @@ class Resolver:
         """Mend a single speaker span (an extractor's slips): keep its last sentence and its last clause ("…, und das
         UN-Kinderhilfswerk UNICEF"), drop a trailing conjunction or adverb ("Die Kanadier
         hingegen"), take the pronoun of a span that runs over a clause ("Der Mann hinterließ einen
-        Zettel, in dem er", "Er hatte im Wahlkampf"), and give a bare source noun its source ("Nach
-        Einschätzung politischer Beobachter", "nach seiner Ansicht")."""
+        Zettel, in dem er", "Er hatte im Wahlkampf"), give a bare source noun its source ("Nach
+        Einschätzung politischer Beobachter", "nach seiner Ansicht"), drop a web address after it
+        or a conjunction before it ("Obwohl Steinbrück"), and complete a span cut off after an
+        article or a first name ("Angaben des Sprechers des", "… Energie Günther")."""
         text, ctx = self.doc.text, self.ctx
         cut = re.search(r".*\b[a-zäöüß]{3,}[.!?]\s+(?=[A-ZÄÖÜ])", text[start:end])
         if cut:
@@ -1409,6 +1419,23 @@ class Resolver:
             if tail is None or tail.start() <= start:
                 break
             end = tail.start()
+        url = re.search(r"\s+(?:https?:|www\.)", text[start:end])
+        if url:
+            end = start + url.start()
+        opener = re.match(r"(?:Obwohl|Als|Weil|Während|Nachdem|Wenn|Doch|Aber|Zudem|Dabei|Dann)\s+(?=\S)", text[start:end])
+        if opener:
+            start += opener.end()
+        # a span cut off inside its noun phrase: "Angaben des Sprechers des" (bayerischen
+        # Umweltministeriums), "Angela Merkel sowie CSU-Vorsitzender Edmund" (Stoiber)
+        words = list(_WORD.finditer(text, start, end))
+        if len(words) >= 2 and (words[-1].group() in _ATTACHING and text[words[-1].end() : end].strip() == "" or _is_first_name(words[-1].group())):
+            rest = re.match(r"(?:\s+(?:[a-zäöüß]+(?:e|en|er|es|em)\s+){0,2}[A-ZÄÖÜ][\w\-]*){1,3}", text[end : end + 120])
+            if rest and not _is_first_name(words[-1].group()):
+                end += rest.end()
+            elif rest and _is_first_name(words[-1].group()):
+                nxt = re.match(r"\s[A-ZÄÖÜ][\w\-]*", text[end : end + 40])
+                if nxt and nxt.group().strip().lower() not in FUNCTION_WORDS:
+                    end += nxt.end()
         words = list(_WORD.finditer(text, start, end))
         last = words[-1].group().lower() if words else ""
         if len(words) >= 4 and (last in ("er", "sie") or (last in ("der", "die") and text[words[-2].end() : words[-1].start()].startswith(","))):
@@ -1490,7 +1517,8 @@ class Resolver:
         Reuters"). Names attached by a preposition or a genitive ("Ein Sprecher von Tesla",
         "Russlands Präsident") are not the speaker."""
         ctx, text = self.ctx, self.ctx.text
-        spans = sorted(quote.speaker) if quote is not None and quote.speaker else [Span(start, end)]
+        # several spans are kept apart; a single one is taken as mended (``_repair``): [start, end)
+        spans = sorted(quote.speaker) if quote is not None and len(quote.speaker) > 1 else [Span(start, end)]
         names = []
         for n in ctx.names_between(start, end):
             if n.start < start:  # the span starts inside a name: keep the part in it
@@ -1594,12 +1622,33 @@ class Resolver:
                     continue  # "Kony wird vorgeworfen, …": the one accused, not the speaker
                 canonical, found = self.ctx.fullest(name.tokens, name.start)
                 return Resolution(canonical, "none", f"the person named in its sentence: {name.text}", found.gender if found else None, "sg")
+        # a direct fragment inside a sentence: "Der Bundespräsident konstatierte eine „Kluft …“"
+        subject = self._sentence_subject(s0, s1, inside) if quote.type in ("direct", "mixed") else None
+        if subject is not None:
+            return Resolution(subject.speaker_id, "none", f"the subject of its sentence: {subject.reason}", subject.gender, subject.number)
         if previous is not None:
             prev_quote, prev = previous
             gap = text[prev_quote.end : quote.start]
             if prev.speaker_id and "\n" not in gap and self.ctx.sentence_of(quote.start) - self.ctx.sentence_of(prev_quote.end - 1) <= 2:
                 return Resolution(prev.speaker_id, "none", f"continues the previous quote of {prev.speaker_id}", prev.gender, prev.number)
         return Resolution(None, "none", "no speaker")
+
+    def _sentence_subject(self, s0: int, s1: int, inside: list[tuple[int, int]]) -> Resolution | None:
+        """The speaker a quote without a speaker span has in the subject of its own sentence, outside
+        the quote: "Ursprünglich wollte er „ein Konzept vorlegen“", "Der Bundespräsident konstatierte
+        eine wachsende „Kluft zwischen Arm und Reich“"."""
+        text = self.ctx.text
+        outside = lambda pos: not any(a <= pos < b for a, b in inside) and not any(a <= pos < b for a, b in self._quoted_spans())  # noqa: E731
+        for k in range(self.ctx.token_index(s0), self.ctx.token_index(s1)):
+            tok = self.ctx.tokens[k]
+            if tok.text in ("er", "Er") and outside(tok.start) and (tok.text == "er" or tok.start == s0 or self.ctx._opens_sentence(tok.start)):
+                r = self.pronoun(tok.text, tok.start, tok.end, PRONOUNS["er"])
+                return r if r.speaker_id is not None else None
+        for r in self.ctx.mentions_between(s0, s1):
+            if r.subject and r.description and r.kind in ("person", "org") and outside(r.start) and r.number == "sg":
+                resolved = self._from_referent(r, "the subject of its sentence")
+                return resolved if resolved.speaker_id is not None else None
+        return None
 
     def description(self, desc: str, start: int, end: int) -> Resolution:
         text = self.ctx.text

@@ -455,3 +455,71 @@ def test_coordinated_persons_particles_and_longer_pronoun_chains(text, quotes, e
 )
 def test_names_titles_abbreviations_and_wrappers_of_the_sixth_round(text, quotes, expected):
     assert resolve(text, quotes)[-1].speaker_id == expected
+
+
+def _direct_without_span(text: str, content: str, qtype: str = "direct") -> Quote:
+    c = text.index(content)
+    return Quote(content=(Span.of(text, c, c + len(content)),), type=qtype, speaker=())
+
+
+@pytest.mark.parametrize(
+    "text, content, expected",
+    [
+        (  # a description as subject
+            "Bundespräsident Horst Köhler sprach in Berlin. Der Bundespräsident konstatierte eine wachsende „Kluft zwischen Arm und Reich“.",
+            "„Kluft zwischen Arm und Reich“", "Horst Köhler",
+        ),
+        (  # "er" as subject
+            "Theo Zwanziger hat den Plan vorgestellt. Ursprünglich wollte er „ein Konzept mit acht Stadien vorlegen“.",
+            "„ein Konzept mit acht Stadien vorlegen“", "Theo Zwanziger",
+        ),
+    ],
+)
+def test_direct_fragment_without_speaker_span_takes_the_subject_of_its_sentence(text, content, expected):
+    out = resolve_speakers(Document(id="example", text=text), [_direct_without_span(text, content)])[0]
+    assert out.speaker_id == expected
+    assert "subject of its sentence" in out.trace
+
+
+def test_indirect_quote_without_speaker_span_does_not_take_an_er_of_its_sentence():
+    # "er soll …": the words of another; only direct fragments take the subject of their sentence
+    text = "Hans Weber wurde festgenommen. Nach Angaben der Behörden soll er Geld genommen haben."
+    out = resolve_speakers(Document(id="example", text=text), [_direct_without_span(text, "soll er Geld genommen haben", "indirect")])[0]
+    assert out.speaker_id != "Hans Weber"
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content, expected",
+    [
+        (  # a span on an adverb is no speaker: the quote is resolved as one without a span
+            "Susanne Roth sagte, man arbeite daran. Darüber hinaus sei die Lage ernst.",
+            "Darüber", "sei die Lage ernst", None,
+        ),
+        (  # a span cut off after an article is completed, with the apposition after it
+            "Nach Angaben des Sprechers des bayerischen Umweltministeriums, Roland Eich, ist der Bär tot.",
+            "Angaben des Sprechers des", "ist der Bär tot", "Roland Eich",
+        ),
+        (  # a span that ends on a first name takes the surname
+            "Der EU-Kommissar für Energie Günther Oettinger sagte, der Ausstieg komme.",
+            "Der EU-Kommissar für Energie Günther", "der Ausstieg komme", "Günther Oettinger",
+        ),
+        (  # a conjunction opening the span is no part of the speaker
+            "Peer Steinbrück legte den Haushalt vor. Obwohl Steinbrück sagte, die Lage sei gut, blieb Kritik.",
+            "Obwohl Steinbrück", "die Lage sei gut", "Peer Steinbrück",
+        ),
+        (  # a web address after the speaker is no part of it
+            "Das teilte das Bundesministerium für Bildung und Forschung https://www.example.org/news mit: Der Detektor sei fertig.",
+            "das Bundesministerium für Bildung und Forschung https://www.example.org/news", "Der Detektor sei fertig",
+            "Bundesministerium für Bildung und Forschung",
+        ),
+    ],
+)
+def test_extractor_speaker_spans_of_the_sixth_round_are_mended(text, speaker, content, expected):
+    assert resolve(text, [(speaker, content)])[0].speaker_id == expected
+
+
+def test_span_on_an_adverb_continues_the_previous_quote():
+    text = "Susanne Roth sagte, man arbeite daran. Darüber hinaus sei die Lage ernst."
+    out = resolve(text, [("Susanne Roth", "man arbeite daran"), ("Darüber", "sei die Lage ernst")])
+    assert out[1].speaker_id == "Susanne Roth"
+    assert "continues the previous quote" in out[1].trace
