@@ -187,6 +187,53 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])(?:(?<!\d\.)|(?!\s+(?:" + _MONTHS + r"
 # Adjectives that may stand before a country adjective in a source: "offiziellen chinesischen Angaben".
 _QUALIFIERS = frozenset("offiziell erst jüngst neuest staatlich amtlich".split())
 _FIRST_PERSON = re.compile(r"\b(?:ich|mich|mir|mein|meine|meinen|meinem|meiner|meines)\b", re.IGNORECASE)
+# A source in the sentence of a quote without a speaker span: "laut X", "nach Angaben X", "wie aus X
+# verlautete", "heißt es in X" (the noun phrase X starts at group "np").
+_SOURCE_PHRASE = re.compile(
+    r"\b(?:(?P<lead>[Nn]ach)\s+|(?:[Ll]aut|[Gg]emäß)\s+|[Ww]ie\s+(?:aus|von)\s+|heißt\s+es\s+(?:in|im|auf|bei)\s+)(?P<np>(?=\S))"
+)
+
+
+def _np_extent(text: str, start: int, limit: int) -> int:
+    """Where a noun phrase that starts at ``start`` ends: articles, attributive adjectives,
+    capitalised words, genitives and quoted names, up to a comma, a verb or ``limit``; at most
+    twelve words.
+
+    >>> t = "Laut einer am Dienstag veröffentlichten Pressemitteilung des WFP wurden 2.000 Menschen versorgt."
+    >>> t[5 : _np_extent(t, 5, len(t))]
+    'einer am Dienstag veröffentlichten Pressemitteilung des WFP'
+    >>> t = "Nach Angaben der Polizei habe der Mann Flugblätter verteilt."
+    >>> t[5 : _np_extent(t, 5, len(t))]
+    'Angaben der Polizei'
+    """
+    found = list(re.finditer(r"[„\"»][^„“\"»«]{1,60}[“\"«]|\S+", text[start:limit]))
+    words = [m.group().rstrip(",;:.!?)") for m in found]
+    small = DETERMINERS | {"am", "vom", "im", "von", "aus"}
+    end = start
+    for n, (m, word) in enumerate(zip(found, words)):
+        low = word.lower()
+        nxt = words[n + 1] if n + 1 < len(words) and word == m.group() else ""
+        if word[:1] in "„\"»" or word[:1].isupper():
+            ok = True
+        elif low in small:
+            ok = bool(nxt) and (nxt[:1].isupper() or nxt[:1] in "„\"»" or nxt.islower())
+        else:
+            # an attributive adjective or participle: inflected, and a noun or another one after it
+            ok = re.fullmatch(r"[a-zäöüß\-]+(?:e|en|er|es|em)", word) is not None and bool(nxt) and (nxt[:1].isupper() or nxt[:1] in "„\"»" or re.fullmatch(r"[a-zäöüß\-]+(?:e|en|er|es|em)", nxt) is not None and nxt not in small)
+        if not ok or n >= 12:
+            break
+        end = start + m.start() + len(word)
+        if word != m.group():
+            break  # a comma or a full stop ends it
+    while True:  # not ending on an article, a preposition or an adjective
+        tail = re.search(r"\s+(\S+)$", text[start:end])
+        if tail and (tail.group(1).lower() in small or tail.group(1).islower()):
+            end = start + tail.start()
+            continue
+        break
+    return end
+
+
 # What no speaker span is: an adverb, a conjunction or a preposition on its own ("hier", "Darüber", "aus").
 _NO_SPEAKER = re.compile(
     r"[a-zäöüß]+|Darüber|Darauf|Daraufhin|Dabei|Dazu|Hier|Hierzu|Dort|Damals|Zudem|Auch|Aber|Doch|Dann|Und|Kurzzeitig|Hingegen|Jedoch|Allerdings"
@@ -1622,6 +1669,9 @@ class Resolver:
                     continue  # "Kony wird vorgeworfen, …": the one accused, not the speaker
                 canonical, found = self.ctx.fullest(name.tokens, name.start)
                 return Resolution(canonical, "none", f"the person named in its sentence: {name.text}", found.gender if found else None, "sg")
+        source = self._source_phrase(s0, s1, inside, previous)
+        if source is not None:
+            return source
         # a direct fragment inside a sentence: "Der Bundespräsident konstatierte eine „Kluft …“"
         subject = self._sentence_subject(s0, s1, inside) if quote.type in ("direct", "mixed") else None
         if subject is not None:
@@ -1632,6 +1682,27 @@ class Resolver:
             if prev.speaker_id and "\n" not in gap and self.ctx.sentence_of(quote.start) - self.ctx.sentence_of(prev_quote.end - 1) <= 2:
                 return Resolution(prev.speaker_id, "none", f"continues the previous quote of {prev.speaker_id}", prev.gender, prev.number)
         return Resolution(None, "none", "no speaker")
+
+    def _source_phrase(self, s0: int, s1: int, inside: list[tuple[int, int]], previous: tuple[Quote, Resolution] | None) -> Resolution | None:
+        """The source a quote without a speaker span names in its own sentence, outside the quote:
+        "Laut einer … Pressemitteilung des WFP", "Nach Angaben der Polizei", "Wie aus
+        Unternehmenskreisen verlautete", "heißt es auf der Webseite des Preises"."""
+        text = self.ctx.text
+        for m in _SOURCE_PHRASE.finditer(text, s0, s1):
+            if any(a <= m.start() < b for a, b in inside):
+                continue
+            start = m.start("np")
+            end = _np_extent(text, start, s1)
+            if end <= start:
+                continue
+            words = _WORD.findall(text[start:end])
+            if m.group("lead") and not (_is_source_noun(words[0]) if words[0][:1].isupper() else len(words) > 1 and _is_source_noun(words[1])):
+                continue  # "nach" + no source noun: "Nach dem Spiel", not "Nach Angaben der Polizei"
+            spoken = Quote(content=(Span(s0, s0),), type="indirect", speaker=(Span(start, end),))
+            r = self.resolve(spoken, previous)
+            if r.speaker_id is not None:
+                return Resolution(r.speaker_id, "none", f"the source named in its sentence: {r.reason}", r.gender, r.number)
+        return None
 
     def _sentence_subject(self, s0: int, s1: int, inside: list[tuple[int, int]]) -> Resolution | None:
         """The speaker a quote without a speaker span has in the subject of its own sentence, outside

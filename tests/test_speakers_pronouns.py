@@ -523,3 +523,21 @@ def test_span_on_an_adverb_continues_the_previous_quote():
     out = resolve(text, [("Susanne Roth", "man arbeite daran"), ("Darüber", "sei die Lage ernst")])
     assert out[1].speaker_id == "Susanne Roth"
     assert "continues the previous quote" in out[1].trace
+
+
+@pytest.mark.parametrize(
+    "text, content, expected",
+    [
+        (
+            "Das Welternährungsprogramm der Vereinten Nationen (WFP) hilft. Laut einer am Dienstag veröffentlichten Pressemitteilung "
+            "des WFP wurden 2.000 Menschen versorgt.",
+            "wurden 2.000 Menschen versorgt", "Welternährungsprogramm der Vereinten Nationen",
+        ),
+        ("Wie aus Unternehmenskreisen verlautete, will die Volkswagen AG ihr Werk umrüsten.", "will die Volkswagen AG ihr Werk umrüsten", "Unternehmenskreisen"),
+        ("Nach Angaben der Polizei habe der Mann Flugblätter verteilt.", "habe der Mann Flugblätter verteilt", "Polizei"),
+        ("Nach dem Spiel seien alle müde gewesen.", "seien alle müde gewesen", None),  # "nach" without a source noun
+    ],
+)
+def test_quote_without_speaker_span_takes_the_source_named_in_its_sentence(text, content, expected):
+    out = resolve_speakers(Document(id="example", text=text), [_direct_without_span(text, content, "indirect")])[0]
+    assert out.speaker_id == expected
