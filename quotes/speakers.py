@@ -1080,7 +1080,7 @@ def _is_np(desc: str) -> bool:
 
 
 # Words that open a noun phrase about other members of a kind: "mehrere Parteien", "den anderen Kardinälen".
-_NOT_THE_SAME = ("mehrere", "einige", "viele", "andere", "weitere", "alle", "beide", "zwei", "drei", "vier", "manche", "zahlreiche")
+_NOT_THE_SAME = ("mehrere", "einige", "viele", "wenige", "andere", "weitere", "alle", "beide", "zwei", "drei", "vier", "manche", "zahlreiche")
 
 
 def _uninflected(noun: str) -> str:
@@ -1676,6 +1676,9 @@ class Resolver:
         subject = self._sentence_subject(s0, s1, inside) if quote.type in ("direct", "mixed") else None
         if subject is not None:
             return Resolution(subject.speaker_id, "none", f"the subject of its sentence: {subject.reason}", subject.gender, subject.number)
+        before = self._subject_before(quote, first, inside) if quote.type in ("free_indirect", "direct") else None
+        if before is not None:
+            return before
         if previous is not None:
             prev_quote, prev = previous
             gap = text[prev_quote.end : quote.start]
@@ -1703,6 +1706,42 @@ class Resolver:
             if r.speaker_id is not None:
                 return Resolution(r.speaker_id, "none", f"the source named in its sentence: {r.reason}", r.gender, r.number)
         return None
+
+    def _subject_before(self, quote: Quote, sentence: int, inside: list[tuple[int, int]]) -> Resolution | None:
+        """A quote that makes up its sentence, after a sentence of the same paragraph with no quote
+        whose subject is a person or an organisation, continues that subject: "Hubert Primus … wies
+        den Vorwurf zurück. In Zeiten knapper Kassen sei die Studie richtig." """
+        ctx, text = self.ctx, self.ctx.text
+        s0 = ctx.sentence_starts[sentence]
+        if sentence == 0 or text[s0 : quote.start].strip(" „\"»«‚'") or not self._ends_sentence(quote):
+            return None
+        p0 = ctx.sentence_starts[sentence - 1]
+        if "\n" in text[p0:s0].rstrip() or any(p0 <= a < s0 for a, _ in self._quoted_spans()):
+            return None
+        if any(p0 <= q.start < s0 for q, _ in self.done):
+            return None  # the sentence before has a quote: the quote continues that one
+        for k in range(ctx.token_index(p0), min(ctx.token_index(s0), ctx.token_index(p0) + 3)):
+            tok = ctx.tokens[k]
+            if tok.text in ("Er", "er") and ctx._is_subject(tok.start):
+                r = self.pronoun(tok.text, tok.start, tok.end, PRONOUNS["er"])
+                return self._named_subject(r.speaker_id, r.reason)
+        for r in ctx.mentions_between(p0, s0):
+            if r.subject and r.kind in ("person", "org") and r.number == "sg" and not r.id.lower().startswith(_NOT_THE_SAME):
+                return self._named_subject(self._from_referent(r, "the subject of the sentence before").speaker_id, r.id)
+        return None
+
+    def _named_subject(self, speaker_id: str | None, why: str) -> Resolution | None:
+        """The subject of the sentence before as the speaker, where it is named: a bare description
+        ("die Haushaltspolitikerin") is too weak a reason to pass over a quote's own context."""
+        if speaker_id is None or self.ctx.fullest(speaker_id.split())[1] is None:
+            return None
+        return Resolution(speaker_id, "none", f"continues the subject of the sentence before: {why}", *self._person_features(speaker_id))
+
+    def _ends_sentence(self, quote: Quote) -> bool:
+        """Whether a quote runs to the end of its sentence (give or take a closing mark)."""
+        sentence = self.ctx.sentence_of(quote.start)
+        nxt = self.ctx.sentence_starts[sentence + 1] if sentence + 1 < len(self.ctx.sentence_starts) else len(self.ctx.text)
+        return not self.ctx.text[quote.end : nxt].strip(" .!?…“”\"»«'’)\n")
 
     def _sentence_subject(self, s0: int, s1: int, inside: list[tuple[int, int]]) -> Resolution | None:
         """The speaker a quote without a speaker span has in the subject of its own sentence, outside

@@ -541,3 +541,30 @@ def test_span_on_an_adverb_continues_the_previous_quote():
 def test_quote_without_speaker_span_takes_the_source_named_in_its_sentence(text, content, expected):
     out = resolve_speakers(Document(id="example", text=text), [_direct_without_span(text, content, "indirect")])[0]
     assert out.speaker_id == expected
+
+
+@pytest.mark.parametrize(
+    "text, content, qtype, expected",
+    [
+        (  # a named subject of the sentence before, which has no quote
+            "Hubert Primus, der für den Bereich Publikation verantwortlich ist, wies den Vorwurf zurück. In Zeiten knapper Kassen sei die Studie richtig.",
+            "In Zeiten knapper Kassen sei die Studie richtig.", "free_indirect", "Hubert Primus",
+        ),
+        (  # a description tied to a name
+            "Staatssekretär Matthias Berninger sprach in Berlin. Der grüne Staatssekretär sagte der Zeitung, man brauche Zapfsäulen. "
+            "Ein flächendeckendes Angebot sei notwendig.",
+            "Ein flächendeckendes Angebot sei notwendig.", "free_indirect", "Matthias Berninger",
+        ),
+        (  # a bare description is too weak a reason
+            "Die Haushaltspolitikerin kritisierte die Pläne. Hier seien die Mittel völlig unrealistisch.",
+            "Hier seien die Mittel völlig unrealistisch.", "free_indirect", None,
+        ),
+        (  # nor an indirect quote inside a longer sentence
+            "Anja Roth kritisierte die Pläne. Weil die Mittel fehlten, sei alles unrealistisch, hieß es.",
+            "sei alles unrealistisch", "free_indirect", None,
+        ),
+    ],
+)
+def test_quote_making_up_its_sentence_continues_the_named_subject_before(text, content, qtype, expected):
+    out = resolve_speakers(Document(id="example", text=text), [_direct_without_span(text, content, qtype)])[0]
+    assert out.speaker_id == expected
