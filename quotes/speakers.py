@@ -801,7 +801,8 @@ class DocumentContext:
         """The names coordinated with ``name`` after it: "AFP und Reuters", "A, B und C"."""
         group = [name]
         last = name.end
-        for nm in self.names[bisect.bisect_left(self.name_starts, name.end) :]:
+        for k in range(bisect.bisect_left(self.name_starts, name.end), len(self.names)):  # no copy of the rest: linear time
+            nm = self.names[k]
             # a party or place in brackets may follow each name: "Werner Schulz (Grüne) und Jelena Hoffmann (SPD)"
             bracket = re.match(r"\s\([^()]{1,40}\)", self.text[last : last + 44])
             if bracket and nm.start < last + bracket.end():
@@ -1718,7 +1719,7 @@ class Resolver:
         p0 = ctx.sentence_starts[sentence - 1]
         if "\n" in text[p0:s0].rstrip() or any(p0 <= a < s0 for a, _ in self._quoted_spans()):
             return None
-        if any(p0 <= q.start < s0 for q, _ in self.done):
+        if bisect.bisect_left(self._done_starts, s0) > bisect.bisect_left(self._done_starts, p0):
             return None  # the sentence before has a quote: the quote continues that one
         for k in range(ctx.token_index(p0), min(ctx.token_index(s0), ctx.token_index(p0) + 3)):
             tok = ctx.tokens[k]
@@ -1748,7 +1749,8 @@ class Resolver:
         the quote: "Ursprünglich wollte er „ein Konzept vorlegen“", "Der Bundespräsident konstatierte
         eine wachsende „Kluft zwischen Arm und Reich“"."""
         text = self.ctx.text
-        outside = lambda pos: not any(a <= pos < b for a, b in inside) and not any(a <= pos < b for a, b in self._quoted_spans())  # noqa: E731
+        quoted = inside + self._quoted_spans()
+        outside = lambda pos: not any(a <= pos < b for a, b in quoted)  # noqa: E731
         for k in range(self.ctx.token_index(s0), self.ctx.token_index(s1)):
             tok = self.ctx.tokens[k]
             if tok.text in ("er", "Er") and outside(tok.start) and (tok.text == "er" or tok.start == s0 or self.ctx._opens_sentence(tok.start)):
