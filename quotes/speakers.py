@@ -133,12 +133,12 @@ ORG_HEADS = tuple(
 SOURCE_NOUNS = ("angaben", "aussagen", "aussage", "informationen", "worte", "worten", "berichten", "berichte", "bericht", "meldungen", "schätzungen", "erkenntnissen")
 _WRAPPER = re.compile(
     r"^(?:(?:laut|nach|so|zufolge|gemäß|wie|auch|in|im|aus)\s+)*"
-    r"(?:(?:den\s+|der\s+|dem\s+|die\s+|eine\s+|einer\s+|einem\s+|eines\s+|eigenen\s+|ersten\s+|offiziellen\s+|übereinstimmenden\s+|jüngsten\s+)*"
+    r"(?:(?:den\s+|der\s+|dem\s+|die\s+|eine\s+|einer\s+|einem\s+|eines\s+|eigenen\s+|eigenem\s+|eigener\s+|ersten\s+|offiziellen\s+|übereinstimmenden\s+|jüngsten\s+)*"
     # a participle with its adverbial between article and source noun: "einer am Dienstag veröffentlichten"
     r"(?:(?:am|vom|im)\s+[A-ZÄÖÜ]\w+\s+[a-zäöüß]+(?:ten|enen)\s+)?"
     r"(?:Angaben|Aussagen|Aussage|Informationen|Information|Berichten|Berichte|Bericht|Meldungen|Schätzungen|Erkenntnissen|Auskunft|Worten|Worte"
     r"|Darstellungen|Darstellung|Einschätzungen|Einschätzung|Auffassung|Ansichten|Ansicht|Sicht|Willen|Stellungnahmen|Stellungnahme"
-    r"|Mitteilungen|Mitteilung|Pressemitteilung|Presseerklärung|Artikel|Ermittlungen"
+    r"|Mitteilungen|Mitteilung|Pressemitteilung|Presseerklärung|Artikel|Ermittlungen|Meldung|Bekunden|Sichtweise"
     r"|Erklärung|Erklärungen|Äußerungen|Vorschlag|Entscheidung|Verdacht|Analyse|Schätzung|Verlautbarung|Meinung|Plan|Auswertung|Recherchen|Zahlen)"
     r"(?:\s+(?:von|des|der|eines|einer|dem|vom|aus))?\s+"
     r"|(?:in|im|bei|von|aus|auf)\s+(?:der|dem|den|des|einer|einem|seiner|ihrer)\s+(?=\S))?",
@@ -168,6 +168,9 @@ _ROLE_SYNONYMS = (frozenset(("ministerpräsident", "premierminister", "premier",
 # Where or how a source said it, after its name: "der Focus in seiner Onlineausgabe", "flightradar24 auf Twitter".
 _TRAILING = re.compile(
     r"\s*\([^)]*\)$|,\s*(?:welche[rs]?|der|die|das)$"
+    # when it was said: "der EU-Außenminister vom Dienstagabend", "vom 12. Mai"
+    r"|\s+(?:vom|am)\s+(?:\d{1,2}\.\s*)?(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Sonnabend|Wochenende|Vortag|Vorabend|"
+    r"Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\w*(?:\s+\d{4})?$"
     r"|\s+(?:in|auf|im|bei|gegenüber|über)\s+(?:(?:seiner|ihrer|der|dem|einem|einer|seinem|ihrem|ihren|seinen|eine|einen|die|den|das)\s+)?(?:\w+\s+)?"
     r"(?:Online-?[Aa]usgabe|Ausgabe|Website|Webseite|Internetseite|Homepage|Twitter|Facebook|Sendung|Interview|Blog|Blogeintrag"
     r"|Pressemitteilung|Mitteilung|Erklärung|Stellungnahme|Pressekonferenz|Anfrage)\b.*$"
@@ -234,6 +237,10 @@ def _np_extent(text: str, start: int, limit: int) -> int:
     return end
 
 
+# The speaker's own words: "eigenen Angaben", "eigener Aussage", "nach eigenem Bekunden".
+_OWN_SOURCE = re.compile(
+    r"(?:nach\s+|laut\s+)?eigene[nmr]?\s+(?:angaben|aussagen?|bekunden|darstellung|worten|einschätzung|informationen)(?:\s+zufolge|\s+nach)?"
+)
 # What no speaker span is: an adverb, a conjunction or a preposition on its own ("hier", "Darüber", "aus").
 _NO_SPEAKER = re.compile(
     r"[a-zäöüß]+|Darüber|Darauf|Daraufhin|Dabei|Dazu|Hier|Hierzu|Dort|Damals|Zudem|Auch|Aber|Doch|Dann|Und|Kurzzeitig|Hingegen|Jedoch|Allerdings"
@@ -283,16 +290,15 @@ def _countries() -> frozenset[str]:
 
 
 def country_of(mention: str) -> str | None:
-    """The country a speaker mention names by its adjective alone, with a source noun after it
-    or not ("südkoreanische", "israelischen Angaben"); None for anything else.
+    """The country a speaker mention names by its adjective alone ("südkoreanische"); None for
+    anything else. With a source noun after it the adjective names no author: "nach israelischen
+    Angaben" is a source of its own ("Israelische Angaben"), as the speaker-id layer has it.
 
-    >>> country_of("südkoreanische"), country_of("offiziellen chinesischen Angaben"), country_of("die russische Regierung")
-    ('Südkorea', 'China', None)
+    >>> country_of("südkoreanische"), country_of("israelischen Angaben"), country_of("die russische Regierung")
+    ('Südkorea', None, None)
     """
     words = mention.split()
-    if len(words) > 1 and words[-1].lower() in SOURCE_NOUNS:
-        words = words[:-1]
-    elif len(words) != 1 or not words[0].islower():
+    if len(words) != 1 or not words[0].islower():
         return None  # a capitalised word alone may be a noun: "Deutsche"
     words = [w for w in words if w.lower() not in DETERMINERS]
     if not words or not all(w[1:].islower() or "-" in w for w in words):
@@ -707,7 +713,7 @@ class DocumentContext:
                 while k - 1 >= i and classes[k - 1] == "name" and _ADJECTIVE.search(toks[k - 1].text.lower()):
                     k -= 1
             # an institution named by its place keeps its noun: "dem Landgericht Bremen", "Staatsanwaltschaft Krefeld"
-            if i < k == j and toks[k - 1].text.lower().endswith(_PLACE_INSTITUTIONS) and classes[k] == "name" and not (
+            if i < k == j and _genitive_stripped(toks[k - 1].text).endswith(_PLACE_INSTITUTIONS) and classes[k] == "name" and not (
                 _is_acronym(toks[k].text) or _is_first_name(toks[k].text) or toks[k].text in surnames or toks[k].text.endswith("s")
             ):
                 k -= 1
@@ -920,6 +926,16 @@ class DocumentContext:
                         if cand[0][:1] == acronym[0] and cand[0][:1].isupper() and len(cand[0]) > 3:
                             out[acronym] = " ".join(cand)
                             break
+        # an abbreviation of a name the article used before, without brackets: "Amnesty International … AI"
+        by_initials: dict[str, tuple[str, int]] = {}
+        for nm in self.names:
+            caps = [t for t in nm.tokens if t[:1].isupper()]
+            if len(caps) >= 2 and len(caps) == len(nm.tokens) and not any(_is_first_name(t) for t in caps):
+                by_initials.setdefault("".join(t[0] for t in caps), (" ".join(nm.tokens), nm.start))
+        for nm in self.names:
+            token = nm.tokens[0]
+            if len(nm.tokens) == 1 and _is_acronym(token) and token.isupper() and token not in out and token in by_initials and by_initials[token][1] < nm.start:
+                out[token] = by_initials[token][0]
         # "die „Fédération Internationale de Football Association“, kurz FIFA"
         for m in re.finditer(r"[„\"»]([A-ZÄÖÜ][^„“\"»«]{2,80})[“\"«],?\s+(?:kurz|abgekürzt)\s+([A-ZÄÖÜ][\w&]{1,7})\b", self.text):
             if _is_acronym(m.group(2)):
@@ -1129,7 +1145,10 @@ _SOURCE_AFTER = re.compile(
     r"[A-ZÄÖÜ][\w\-]*(?:\s+(?:[A-ZÄÖÜ][\w\-]*|der|des|für|von)(?=\s|[,.;:!?]|$))*"
 )
 # Institutions named by the place they serve: "Landgericht Bremen", "Staatsanwaltschaft Krefeld".
-_PLACE_INSTITUTIONS = ("gericht", "gerichtshof", "staatsanwaltschaft", "polizei", "polizeipräsidium", "landratsamt", "bezirksamt", "stadtverwaltung")
+_PLACE_INSTITUTIONS = (
+    "gericht", "gerichtshof", "staatsanwaltschaft", "polizei", "polizeipräsidium", "landratsamt", "bezirksamt", "stadtverwaltung",
+    "universität", "hochschule",
+)
 _ANAPHORIC = ("entsprechend", "besagt", "genannt", "erwähnt", "vorliegend", "betreffend", "jeweilig", "selbig")
 
 
@@ -1399,6 +1418,9 @@ class Resolver:
             mention = self.doc.text[start:end]
         mention = re.sub(r"\s+", " ", mention).strip(" ,;:–-")
         low = mention.lower()
+        if _OWN_SOURCE.fullmatch(low):
+            low = "eigenen angaben"  # "eigener Aussage", "nach eigenem Bekunden": the subject's own words
+            mention = "eigenen Angaben"
         if (len(quote.speaker) == 1 and _NO_SPEAKER.fullmatch(mention) and low not in PRONOUNS and low not in _RELATIVE
                 and not _ADJECTIVE.search(low) and country_of(mention) is None):
             # an extractor's span on an adverb or a conjunction ("hier", "Darüber"): as if there were none
@@ -1517,6 +1539,12 @@ class Resolver:
         if country is not None:
             return Resolution(country, "description", f"the country of the adjective: {country}", "n", "sg")
         heads = self.head_names(start, end, quote)
+        named = re.search(r"[„\"»“]([A-ZÄÖÜ][^„“\"»«]{1,60})[“\"«”]", self.ctx.text[start:end])
+        if heads and named and named.group(1).count(" ") >= 1 and all(
+            start + named.start(1) <= n.start and n.end <= start + named.end(1) for n in heads
+        ) and re.fullmatch(r"(?:(?:der|die|das|den|dem|des)\s+)?", self.ctx.text[start : start + named.start()], re.IGNORECASE):
+            # a name of several words in quotation marks right after the article: "Die „Kampagne für ein Freies Tibet“"
+            return Resolution(named.group(1), "name", "the name in quotation marks", "f", "sg")
         if heads:
             rest = self.ctx.text[heads[-1].end : end]
             if not re.match(r"\s*(?:und|sowie|oder)\s", rest):
@@ -1550,6 +1578,11 @@ class Resolver:
         if len(name.tokens) == 1 and name.tokens[0] in self.ctx.aliases:
             full = self.ctx.aliases[name.tokens[0]]
             return Resolution(full, "partial_name", f"abbreviation of {full}", *self._org_features(full))
+        spelled = next((full for full in self.ctx.aliases.values() if len(full) > len(name.text) and self.ctx.text.startswith(full, name.start)), None)
+        if spelled is not None and not name.person:
+            # the name goes on past a lower-case word, as its abbreviation shows: "Deutsche
+            # Schutzvereinigung für Wertpapierbesitz (DSW)"
+            return Resolution(spelled, "name", f"the name its abbreviation spells out: {spelled}", *self._org_features(spelled))
         canonical, found = self.ctx.fullest(name.tokens, name.start)
         if len(canonical.split()) > len(name.tokens):
             kind, reason = "partial_name", f"fullest form in the article: {canonical}"
@@ -1616,6 +1649,8 @@ class Resolver:
         before = text[start : name.start]
         if not before.strip() or before.strip().lower() in ("sowohl", "weder", "entweder"):
             return 2
+        if before.strip().lower() in _PARTICLES and name.person and before.strip().lower() in ctx.fullest(name.tokens)[0].lower().split():
+            return 2  # the name's own particle, capitalised at the start of a sentence: "Zu Guttenberg"
         if before.rstrip().endswith(","):
             return 3
         if k > 0 and toks[k - 1].start >= start and toks[k - 1].text.lower() in TITLES and text[toks[k - 1].end : name.start] == " " and all(
@@ -1802,7 +1837,9 @@ class Resolver:
                 if r.start < start and r.description and _heads_match(head, describe(r.id)[0]) and mods <= describe(r.id)[1]:
                     return Resolution(r.id, "description", f"the same as the earlier speaker {r.id}", r.gender, r.number)
         # "der Franzose", "Der Ministerpräsident", "der 54-Jährige": the person the text is about
-        if head and words and words[0].lower() in ("der", "die") and number != "pl" and not head.endswith(_NEW_PERSON_HEADS):
+        # (also after a source noun that took the article: "Meinung des SPD-Politikers")
+        genitive = len(words) == 1 and re.search(r"\b(?:des|der)\s+$", self.ctx.text[max(0, start - 5) : start]) is not None and words[0].endswith("s")
+        if head and words and (words[0].lower() in ("der", "die") or genitive) and number != "pl" and not head.endswith(_NEW_PERSON_HEADS):
             head_word = next((w for w in _WORD.findall(desc) if w[0].isupper() and _is_role(w)), "")
             # not where it names an organisation of its own: "Der Hauptgeschäftsführer des BPI" is
             # someone else than the speaker before
@@ -1819,9 +1856,12 @@ class Resolver:
                 if person is not None:
                     return Resolution(person.id, "description", f"the {'previous speaker' if person.speaker else 'person'} it describes: {person.id}", person.gender, "sg")
         # "die Zeitung" after "Münstersche Zeitung", "das Gericht" after "Bundesverwaltungsgericht"
-        if head and words and words[0].lower() in ("der", "die", "das", "dem", "den", "des") and number != "pl":
+        # a bare organisation noun after an article or a source preposition: "laut Gericht", "des Gerichts"
+        bare_org = len(words) == 1 and _is_org_head(words[0]) and re.search(
+            r"\b(?:der|die|das|dem|den|des|laut|so|nach)\s*$", self.ctx.text[max(0, start - 8) : start], re.IGNORECASE) is not None
+        if head and words and (words[0].lower() in ("der", "die", "das", "dem", "den", "des") or bare_org) and number != "pl":
             head_word = next((w for w in _WORD.findall(desc) if w[0].isupper() and _is_org_head(w)), "")
-            if head_word and len(_WORD.findall(desc)) == 2:
+            if head_word and len(_WORD.findall(desc)) == (1 if bare_org else 2):
                 org = self._named_org(start, _stem(head_word))
                 if org is not None:
                     return Resolution(org, "description", f"the organisation named before: {org}", gender, number)
@@ -1898,6 +1938,11 @@ class Resolver:
             if isinstance(x, Name):
                 if _heads_match(head, _stem(x.tokens[-1])):
                     return self.ctx.fullest(x.tokens, x.start)[0]
+                first = _genitive_stripped(x.tokens[0])
+                # (a place seldom ends in -e, a noun after the institution often does: not "Bundesverfassungsgericht Klage")
+                if len(x.tokens) > 1 and first.endswith(_PLACE_INSTITUTIONS) and _heads_match(head, _stem(first)) and not x.tokens[-1].endswith("e"):
+                    # an institution named by its place: "das Gericht" for "des Landgerichts Mannheim"
+                    return " ".join((x.tokens[0][:len(first)], *x.tokens[1:]))
             else:
                 last = _WORD.findall(x.id)[-1]
                 if len(_WORD.findall(x.id)) == 1 and len(last) > len(head) + 2 and _heads_match(head, _stem(last)):

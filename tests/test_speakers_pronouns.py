@@ -568,3 +568,67 @@ def test_quote_without_speaker_span_takes_the_source_named_in_its_sentence(text,
 def test_quote_making_up_its_sentence_continues_the_named_subject_before(text, content, qtype, expected):
     out = resolve_speakers(Document(id="example", text=text), [_direct_without_span(text, content, qtype)])[0]
     assert out.speaker_id == expected
+
+
+@pytest.mark.parametrize(
+    "text, quotes, expected",
+    [
+        (  # an institution named by its place, in the genitive, for a later "das Gericht" and "laut Gericht"
+            "Das Urteil fiel im Saal des Landgerichts Mannheim. Das Gericht erklärte, es gebe Zweifel. Laut Gericht fehlen Beweise.",
+            [("Das Gericht", "es gebe Zweifel"), ("Laut Gericht", "fehlen Beweise")],
+            "Landgericht Mannheim",
+        ),
+        (  # a university named by its place
+            "Die Universität Bayreuth prüft die Arbeit. Die Universität teilte mit, sie habe Fehler gefunden.",
+            [("[Die Universität] teilte", "sie habe Fehler gefunden")],
+            "Universität Bayreuth",
+        ),
+        (  # a name of several words in quotation marks after the article
+            "Die „Kampagne für ein Freies Tibet“ berichtete, die Proteste gingen weiter.",
+            [("Die „Kampagne für ein Freies Tibet“", "die Proteste gingen weiter")],
+            "Kampagne für ein Freies Tibet",
+        ),
+        (  # a national adjective with a source noun names no author: a source of its own
+            "Nach israelischen Angaben wurden drei Raketen abgefeuert.",
+            [("israelischen Angaben", "wurden drei Raketen abgefeuert")],
+            "Israelischen Angaben",
+        ),
+        (  # more wrappers, and the speaker's own words in other forms
+            "Einer Meldung von Xinhua zufolge sind die Straßen ruhig.",
+            [("Einer Meldung von Xinhua", "sind die Straßen ruhig")],
+            "Xinhua",
+        ),
+        (
+            "NASA-Chef Michael Griffin besucht China. Nach eigener Aussage will er Kontakte knüpfen.",
+            [("eigener Aussage", "will er Kontakte knüpfen")],
+            "Michael Griffin",
+        ),
+        (  # a name's own particle, capitalised at the start of a sentence
+            "Karl-Theodor zu Guttenberg trat zurück. Zu Guttenberg hatte zwar Fehler eingeräumt, aber eine Täuschung bestritten.",
+            [("Zu Guttenberg", "eine Täuschung bestritten")],
+            "Karl-Theodor zu Guttenberg",
+        ),
+        (  # a name that goes on past a lower-case word, as its abbreviation shows
+            "Die Deutsche Schutzvereinigung für Wertpapierbesitz (DSW) begrüßte, das Gesetz falle.",
+            [("Die Deutsche Schutzvereinigung für Wertpapierbesitz (DSW)", "das Gesetz falle")],
+            "Deutsche Schutzvereinigung für Wertpapierbesitz",
+        ),
+        (  # an abbreviation of a name used before, without brackets
+            "Auch Vertreter von Amnesty International protestierten. Nach Angaben von AI wurden hundert Menschen verhaftet.",
+            [("Angaben von AI", "wurden hundert Menschen verhaftet")],
+            "Amnesty International",
+        ),
+        (  # when it was said is no part of the speaker
+            "In einer Erklärung der EU-Außenminister vom Dienstagabend hieß es, die Gewalt müsse enden.",
+            [("einer Erklärung der EU-Außenminister vom Dienstagabend", "die Gewalt müsse enden")],
+            "EU-Außenminister",
+        ),
+        (  # a role in the genitive after a source noun: the person the text is about
+            "Reinhold Gall kritisierte das Gesetz. Nach Meinung des SPD-Politikers ist es zu weit gefasst.",
+            [("Meinung des SPD-Politikers", "ist es zu weit gefasst")],
+            "Reinhold Gall",
+        ),
+    ],
+)
+def test_institutions_quoted_names_own_sources_and_abbreviations_of_the_sixth_round(text, quotes, expected):
+    assert resolve(text, quotes)[-1].speaker_id == expected
