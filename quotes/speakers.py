@@ -1098,28 +1098,15 @@ def _is_np(desc: str) -> bool:
 
 # Words that open a noun phrase about other members of a kind: "mehrere Parteien", "den anderen Kardinälen".
 _NOT_THE_SAME = ("mehrere", "einige", "viele", "wenige", "andere", "weitere", "alle", "beide", "zwei", "drei", "vier", "manche", "zahlreiche")
-
-
-def _uninflected(noun: str) -> str:
-    """A noun in lower case without its case ending, for comparing forms ("Verbands" ~ "Verband").
-
-    >>> _uninflected("Philologen-Verbands"), _uninflected("Parteien")
-    ('philologen-verband', 'partei')
-    """
-    w = noun.lower()
-    for ending in ("es", "en", "s", "n", "e"):
-        if len(w) - len(ending) >= 4 and w.endswith(ending):
-            return w[: -len(ending)]
-    return w
-
-
 # Determiners of a noun phrase that names no one in particular, so no pronoun can point at it.
 _QUANTIFIERS = frozenset("jeder jede jedes jedem jeden kein keine keiner keinem keinen".split())
 # Generic nouns for an organisation the article has named: "das Unternehmen" for "Tesla Motors".
 _GENERIC_ORGS = frozenset(
-    _uninflected(w) for w in "unternehmen konzern firma hersteller organisation verband partei verlag gruppe bündnis sender "
+    "unternehmen konzern firma hersteller organisation verband partei verlag gruppe bündnis sender "
     "netzwerk institut stiftung gewerkschaft verein club behörde agentur".split()
 )
+
+
 def _genitive_stripped(noun: str) -> str:
     """A noun in lower case without a genitive "-s"/"-es" ("Berichts" ~ "Bericht"), its number kept."""
     w = noun.lower()
@@ -1878,7 +1865,7 @@ class Resolver:
         "der Verband") most likely denotes: an earlier speaker or a subject in the last two sentences
         whose name is no person and no country."""
         words = _WORD.findall(desc)
-        if len(words) != 2 or words[0].lower() not in _DEFINITE or _uninflected(words[1]) not in _GENERIC_ORGS:
+        if len(words) != 2 or words[0].lower() not in _DEFINITE or _genitive_stripped(words[1]) not in _GENERIC_ORGS:
             return None
         sentence = self.ctx.sentence_of(start)
         best, best_score = None, None
