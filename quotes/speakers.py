@@ -1699,7 +1699,7 @@ class Resolver:
         subject = self._sentence_subject(s0, s1, inside) if quote.type in ("direct", "mixed") else None
         if subject is not None:
             return Resolution(subject.speaker_id, "none", f"the subject of its sentence: {subject.reason}", subject.gender, subject.number)
-        before = self._subject_before(quote, first, inside) if quote.type in ("free_indirect", "direct") else None
+        before = self._subject_before(quote, first) if quote.type in ("free_indirect", "direct") else None
         if before is not None:
             return before
         if previous is not None:
@@ -1730,7 +1730,7 @@ class Resolver:
                 return Resolution(r.speaker_id, "none", f"the source named in its sentence: {r.reason}", r.gender, r.number)
         return None
 
-    def _subject_before(self, quote: Quote, sentence: int, inside: list[tuple[int, int]]) -> Resolution | None:
+    def _subject_before(self, quote: Quote, sentence: int) -> Resolution | None:
         """A quote that makes up its sentence, after a sentence of the same paragraph with no quote
         whose subject is a person or an organisation, continues that subject: "Hubert Primus … wies
         den Vorwurf zurück. In Zeiten knapper Kassen sei die Studie richtig." """
@@ -1770,7 +1770,6 @@ class Resolver:
         """The speaker a quote without a speaker span has in the subject of its own sentence, outside
         the quote: "Ursprünglich wollte er „ein Konzept vorlegen“", "Der Bundespräsident konstatierte
         eine wachsende „Kluft zwischen Arm und Reich“"."""
-        text = self.ctx.text
         quoted = inside + self._quoted_spans()
         outside = lambda pos: not any(a <= pos < b for a, b in quoted)  # noqa: E731
         for k in range(self.ctx.token_index(s0), self.ctx.token_index(s1)):
