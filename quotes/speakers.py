@@ -1722,10 +1722,18 @@ class Resolver:
             if end <= start:
                 continue
             words = _WORD.findall(text[start:end])
+            if not words:
+                continue
             if m.group("lead") and not (_is_source_noun(words[0]) if words[0][:1].isupper() else len(words) > 1 and _is_source_noun(words[1])):
                 continue  # "nach" + no source noun: "Nach dem Spiel", not "Nach Angaben der Polizei"
+            if getattr(self, "_in_source_phrase", False):
+                return None  # resolving the phrase found itself no speaker: do not look again
             spoken = Quote(content=(Span(s0, s0),), type="indirect", speaker=(Span(start, end),))
-            r = self.resolve(spoken, previous)
+            self._in_source_phrase = True
+            try:
+                r = self.resolve(spoken, previous)
+            finally:
+                self._in_source_phrase = False
             if r.speaker_id is not None:
                 return Resolution(r.speaker_id, "none", f"the source named in its sentence: {r.reason}", r.gender, r.number)
         return None
