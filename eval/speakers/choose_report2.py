@@ -82,6 +82,18 @@ def earlier_documents(layer: Path = LAYER, parts: tuple[str, ...] = EARLIER_PART
     return names
 
 
+def with_pronouns(docs, taken: set[str], min_quotes: int = 1, max_quotes: int | None = None) -> list:
+    """The documents not in ``taken``, with ``min_quotes`` to ``max_quotes`` annotations (no upper
+    bound where None) and at least one pronoun speaker span, ranked by pronoun spans, then
+    description spans, then document name: the rule of the parts chosen for their pronouns."""
+    out = [
+        d for d in docs
+        if d.id not in taken and min_quotes <= len(d.quotes) and (max_quotes is None or len(d.quotes) <= max_quotes) and counts(d)[0] >= 1
+    ]
+    out.sort(key=lambda d: (-counts(d)[0], -counts(d)[1], d.id))
+    return out
+
+
 def chosen(docs) -> list:
     """The documents the rule picks, in rank order."""
     taken = earlier_documents()

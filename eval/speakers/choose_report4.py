@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from choose_report2 import counts, earlier_documents, run  # noqa: E402
+from choose_report2 import earlier_documents, run, with_pronouns  # noqa: E402
 from choose_report3 import LAYER, MIN_QUOTES  # noqa: E402
 
 EARLIER_PARTS = ("train", "train2", "report3")
@@ -29,11 +29,7 @@ MAX_QUOTES = 15
 
 def chosen(docs) -> list:
     """The documents the rule picks, in rank order."""
-    taken = earlier_documents(LAYER, EARLIER_PARTS)
-    out = [d for d in docs if d.id not in taken and MIN_QUOTES <= len(d.quotes) <= MAX_QUOTES]
-    out = [d for d in out if counts(d)[0] >= 1]
-    out.sort(key=lambda d: (-counts(d)[0], -counts(d)[1], d.id))
-    return out
+    return with_pronouns(docs, earlier_documents(LAYER, EARLIER_PARTS), MIN_QUOTES, MAX_QUOTES)
 
 
 def main() -> None:

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from choose_report2 import counts, earlier_documents, run  # noqa: E402
+from choose_report2 import earlier_documents, run, with_pronouns  # noqa: E402
 
 LAYER = ROOT / "annotations" / "speaker-ids" / "wikinews-train.jsonl"
 EARLIER_PARTS = ("train",)
@@ -34,10 +34,7 @@ N_DOCS = 35
 
 def chosen(docs) -> list:
     """The documents the rule picks, in rank order."""
-    taken = earlier_documents(LAYER, EARLIER_PARTS)
-    out = [d for d in docs if d.id not in taken and MIN_QUOTES <= len(d.quotes) <= MAX_QUOTES and counts(d)[0] >= 1]
-    out.sort(key=lambda d: (-counts(d)[0], -counts(d)[1], d.id))
-    return out[:N_DOCS]
+    return with_pronouns(docs, earlier_documents(LAYER, EARLIER_PARTS), MIN_QUOTES, MAX_QUOTES)[:N_DOCS]
 
 
 def main() -> None:
