@@ -1372,6 +1372,7 @@ class Resolver:
         self._speaker_keys: set[str] = set()
         self.done: list[tuple[Quote, Resolution]] = []  # in text order of the quotes
         self._done_starts: list[int] = []
+        self._in_source_phrase = False  # resolving the source phrase of a quote without a speaker span
 
     def referents_between(self, start: int, end: int) -> list[Referent]:
         """The earlier speakers whose mention starts in ``[start, end)``, in the order resolved."""
@@ -1485,14 +1486,15 @@ class Resolver:
         # a span cut off inside its noun phrase: "Angaben des Sprechers des" (bayerischen
         # Umweltministeriums), "Angela Merkel sowie CSU-Vorsitzender Edmund" (Stoiber)
         words = list(_WORD.finditer(text, start, end))
-        if len(words) >= 2 and (words[-1].group() in _ATTACHING and text[words[-1].end() : end].strip() == "" or _is_first_name(words[-1].group())):
+        last = words[-1].group() if len(words) >= 2 else ""
+        if _is_first_name(last):
+            nxt = re.match(r"\s[A-ZÄÖÜ][\w\-]*", text[end : end + 40])
+            if nxt and nxt.group().strip().lower() not in FUNCTION_WORDS:
+                end += nxt.end()
+        elif last in _ATTACHING and text[words[-1].end() : end].strip() == "":
             rest = re.match(r"(?:\s+(?:[a-zäöüß]+(?:e|en|er|es|em)\s+){0,2}[A-ZÄÖÜ][\w\-]*){1,3}", text[end : end + 120])
-            if rest and not _is_first_name(words[-1].group()):
+            if rest:
                 end += rest.end()
-            elif rest and _is_first_name(words[-1].group()):
-                nxt = re.match(r"\s[A-ZÄÖÜ][\w\-]*", text[end : end + 40])
-                if nxt and nxt.group().strip().lower() not in FUNCTION_WORDS:
-                    end += nxt.end()
         words = list(_WORD.finditer(text, start, end))
         last = words[-1].group().lower() if words else ""
         if len(words) >= 4 and (last in ("er", "sie") or (last in ("der", "die") and text[words[-2].end() : words[-1].start()].startswith(","))):
@@ -1713,6 +1715,8 @@ class Resolver:
         """The source a quote without a speaker span names in its own sentence, outside the quote:
         "Laut einer … Pressemitteilung des WFP", "Nach Angaben der Polizei", "Wie aus
         Unternehmenskreisen verlautete", "heißt es auf der Webseite des Preises"."""
+        if self._in_source_phrase:
+            return None  # the phrase itself resolved to no speaker: do not look for it again
         text = self.ctx.text
         for m in _SOURCE_PHRASE.finditer(text, s0, s1):
             if any(a <= m.start() < b for a, b in inside):
@@ -1726,8 +1730,6 @@ class Resolver:
                 continue
             if m.group("lead") and not (_is_source_noun(words[0]) if words[0][:1].isupper() else len(words) > 1 and _is_source_noun(words[1])):
                 continue  # "nach" + no source noun: "Nach dem Spiel", not "Nach Angaben der Polizei"
-            if getattr(self, "_in_source_phrase", False):
-                return None  # resolving the phrase found itself no speaker: do not look again
             spoken = Quote(content=(Span(s0, s0),), type="indirect", speaker=(Span(start, end),))
             self._in_source_phrase = True
             try:
@@ -1832,7 +1834,7 @@ class Resolver:
                     return Resolution(r.id, "description", f"the same as the earlier speaker {r.id}", r.gender, r.number)
         # "der Franzose", "Der Ministerpräsident", "der 54-Jährige": the person the text is about
         # (also after a source noun that took the article: "Meinung des SPD-Politikers")
-        genitive = len(words) == 1 and re.search(r"\b(?:des|der)\s+$", self.ctx.text[max(0, start - 5) : start]) is not None and words[0].endswith("s")
+        genitive = len(words) == 1 and self._word_before(start) in ("des", "der") and words[0].endswith("s")
         if head and words and (words[0].lower() in ("der", "die") or genitive) and number != "pl" and not head.endswith(_NEW_PERSON_HEADS):
             head_word = next((w for w in _WORD.findall(desc) if w[0].isupper() and _is_role(w)), "")
             # not where it names an organisation of its own: "Der Hauptgeschäftsführer des BPI" is
@@ -1851,8 +1853,7 @@ class Resolver:
                     return Resolution(person.id, "description", f"the {'previous speaker' if person.speaker else 'person'} it describes: {person.id}", person.gender, "sg")
         # "die Zeitung" after "Münstersche Zeitung", "das Gericht" after "Bundesverwaltungsgericht"
         # a bare organisation noun after an article or a source preposition: "laut Gericht", "des Gerichts"
-        bare_org = len(words) == 1 and _is_org_head(words[0]) and re.search(
-            r"\b(?:der|die|das|dem|den|des|laut|so|nach)\s*$", self.ctx.text[max(0, start - 8) : start], re.IGNORECASE) is not None
+        bare_org = len(words) == 1 and _is_org_head(words[0]) and self._word_before(start).lower() in ("der", "die", "das", "dem", "den", "des", "laut", "so", "nach")
         if head and words and (words[0].lower() in ("der", "die", "das", "dem", "den", "des") or bare_org) and number != "pl":
             head_word = next((w for w in _WORD.findall(desc) if w[0].isupper() and _is_org_head(w)), "")
             if head_word and len(_WORD.findall(desc)) == (1 if bare_org else 2):
@@ -1883,13 +1884,19 @@ class Resolver:
             mentions = self.ctx._by_token.get(r.id.split()[0], []) if r.id else []
             if r.kind != "org" and not (r.speaker and mentions and not any(n.person for n in mentions)):
                 continue
-            distance = sentence - self.ctx.sentence_of(r.start)
             if not (r.speaker or r.subject):
                 continue
+            distance = sentence - self.ctx.sentence_of(r.start)
             score = (-distance + (1.0 if r.speaker else 0.0) + (0.5 if r.subject else 0.0), r.start)
             if best_score is None or score > best_score:
                 best, best_score = r, score
         return best
+
+    def _word_before(self, pos: int) -> str:
+        """The word that ends right before ``pos``, with only spaces between ("" if none): the
+        article a source noun left behind ("Angaben des Berichts"), or "laut" in "laut Gericht"."""
+        m = re.search(r"(\w+)\s+$", self.ctx.text[max(0, pos - 30) : pos])
+        return m.group(1) if m else ""
 
     def _fuller_description(self, desc: str, start: int) -> str | None:
         """For a short definite description ("die Mönche", "der Bericht", "die Staatsanwaltschaft"),
@@ -1897,9 +1904,9 @@ class Resolver:
         Mönche", "Verfassungsschutzbericht 2005", "Staatsanwaltschaft in Kaiserslautern"): the
         nearest earlier one that says more."""
         words = _WORD.findall(desc)
-        article = re.search(r"(\w+)\s+$", self.ctx.text[max(0, start - 8) : start])
-        if len(words) == 1 and article and article.group(1).lower() in _DEFINITE:
-            words = [article.group(1), *words]  # the article a source noun left behind: "Angaben des Berichts"
+        article = self._word_before(start)
+        if len(words) == 1 and article.lower() in _DEFINITE:
+            words = [article, *words]  # the article a source noun left behind: "Angaben des Berichts"
         if not 2 <= len(words) <= 3 or words[0].lower() not in _DEFINITE or not words[-1][:1].isupper():
             return None
         if len(words) == 3 and not (words[1].islower() and _ADJECTIVE.search(words[1])):
