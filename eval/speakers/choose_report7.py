@@ -1,0 +1,42 @@
+"""The train documents of the seventh held-out part (``report7``) of the speaker-id layer: the rule.
+
+    .venv/bin/python eval/speakers/choose_report7.py                 # the rule, applied now
+    .venv/bin/python eval/speakers/choose_report7.py --show N        # the N-th chosen document, marked up
+
+``report6`` was scored once and its errors were then used for development (the seventh round),
+so a fresh held-out part was chosen and annotated first. It follows ``report6``'s rule on the
+documents left: train documents in no earlier part (``train``, ``train2``, ``report3`` to
+``report6``) with 2 to ``MAX_QUOTES`` annotations and at least two description speaker spans
+(``choose_report2.is_description``), ranked by description spans, then document name; the first
+``N_DOCS``. It looks only at the corpus' gold speaker spans; nothing is resolved or extracted.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from choose_report2 import counts, earlier_documents, run  # noqa: E402
+from choose_report3 import LAYER  # noqa: E402
+from choose_report6 import MAX_QUOTES  # noqa: E402
+
+EARLIER_PARTS = ("train", "train2", "report3", "report4", "report5", "report6")
+N_DOCS = 40  # report6 took 25 with 219 quotes; those left are shorter
+
+
+def chosen(docs) -> list:
+    """The documents the rule picks, in rank order."""
+    taken = earlier_documents(LAYER, EARLIER_PARTS)
+    out = [d for d in docs if d.id not in taken and 2 <= len(d.quotes) <= MAX_QUOTES and counts(d)[1] >= 2]
+    out.sort(key=lambda d: (-counts(d)[1], d.id))
+    return out[:N_DOCS]
+
+
+def main() -> None:
+    run("train", chosen)
+
+
+if __name__ == "__main__":
+    main()
