@@ -2327,9 +2327,14 @@ class Resolver:
 
     def _kind_of(self, speaker_id: str) -> str:
         """person, org or thing, for a resolved speaker id."""
-        _, found = self.ctx.fullest(speaker_id.split())
+        words = speaker_id.split()
+        _, found = self.ctx.fullest(words)
         if found is not None:
-            return "person" if found.person else "org"
+            # a name repeated in the text counts as a person's (see ``fullest``), but not one that
+            # ends in an institution's noun and has no first name: "Deutsche Bischofskonferenz"
+            last = words[-1].lower()
+            institution = not _is_first_name(words[0]) and (_is_org_head(last) or last.endswith(_FEMININE_SUFFIXES + ("enz",)))
+            return "person" if found.person and not institution else "org"
         head = describe(speaker_id)[0]
         if not head:
             return "org"

@@ -161,6 +161,41 @@ def test_rules_worked_examples(rules, text, qtype, content, speaker, cue, frame)
     assert (q.type, q.content_text, q.speaker_text or "", q.cue_text or "", spans(q.frame)) == (qtype, content, speaker, cue, frame)
 
 
+# text, speaker, cue: speakers the shape rules read off the words alone
+SPEAKER_CASES = [
+    pytest.param("Die taz vermutet, dass der Zugriff schon heute üblich ist.", "Die taz", "vermutet", id="name-in-lower-case"),
+    pytest.param(
+        "„BBC News“ berichtet unter Berufung auf einen Wärter, dass die Gefangenen geflohen sind.", "„BBC News“", "berichtet",
+        id="name-in-quote-marks-before-the-verb",
+    ),
+    pytest.param(
+        "Die Republik habe kapituliert, wir nicht, zitiert „BBC News“ die Veranstalter.", "„BBC News“", "zitiert",
+        id="name-in-quote-marks-after-the-verb",
+    ),
+    pytest.param(
+        "Wie die „Aktion Deutschland hilft“ heute mitteilte, werde effektive Hilfe geleistet.", "die „Aktion Deutschland hilft“",
+        "mitteilte", id="name-in-quote-marks-in-a-wie-clause",
+    ),
+    pytest.param(
+        "„Jetzt ist es noch außergewöhnlicher“, schrieb die in New York City geborene Lopez.", "die in New York City geborene Lopez",
+        "schrieb", id="participle-attribute-before-the-noun",
+    ),
+    pytest.param(
+        "Im Juni 2011 hatte die Bischofskonferenz beschlossen, eine Studie zu erstellen.", "die Bischofskonferenz", "hatte … beschlossen",
+        id="clause-final-participle-that-looks-like-a-past-plural",
+    ),
+    # guards: a short quote is no name, a past plural with no auxiliary stays the finite verb
+    pytest.param("„Das Alter drückt“, sagte Georg Ratzinger.", "Georg Ratzinger", "sagte", id="short-quote-is-no-name"),
+    pytest.param("Die Minister beschlossen, eine Studie zu erstellen.", "Die Minister", "beschlossen", id="past-plural-without-auxiliary"),
+]
+
+
+@pytest.mark.parametrize("text, speaker, cue", SPEAKER_CASES)
+def test_rules_speaker_span_worked_examples(rules, text, speaker, cue):
+    q = only(extract(rules, text))
+    assert (q.speaker_text, q.cue_text) == (speaker, cue)
+
+
 @pytest.mark.parametrize("text", [
     "»Wir sind bereit«, sagte Miller.",
     '"Wir sind bereit", sagte Miller.',

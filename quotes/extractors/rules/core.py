@@ -167,7 +167,13 @@ class Analysis:
     def clause_start(self, i: int, lo: int) -> int:
         v, k = self.v, i
         stop = max(lo, i - MAX_SCAN)
-        while k > stop and v.words[k - 1] not in BOUNDARY and self.quote_at[k - 1] == -1:
+        while k > stop and v.words[k - 1] not in BOUNDARY:
+            if self.quote_at[k - 1] != -1:
+                q = self.quotes[self.quote_at[k - 1]]
+                if q.end != k or q.begin < stop or phrases._quoted_name(v, q.begin, q.end) != q.end:
+                    break
+                k = q.begin  # a name in quote marks: "Wie die „Aktion Deutschland hilft“ mitteilte"
+                continue
             k -= 1
         return k
 
@@ -255,7 +261,10 @@ class Analysis:
             else:
                 return None
         finite = i
-        if not _looks_finite(v, i, lemma):
+        # "hatte die Bischofskonferenz beschlossen, …": a clause-final form in -en after an
+        # auxiliary is a participle, though it looks like a past plural.
+        clause_final = lw.endswith("en") and (i + 1 >= ce or v.words[i + 1] in BOUNDARY)
+        if not _looks_finite(v, i, lemma) or clause_final and any(v.lower[k] in german.AUXILIARIES for k in range(self.clause_start(i, ub), i - 1)):
             cs = self.clause_start(i, ub)
             aux = next((k for k in range(i - 1, cs - 1, -1) if v.lower[k] in german.AUXILIARIES), None)
             if aux is None and i + 1 < ce and v.lower[i + 1] in german.AUXILIARIES:

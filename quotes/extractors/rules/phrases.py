@@ -52,6 +52,51 @@ def _nounish(v: TokenView, i: int) -> bool:
     return w[:1].isupper() or ("-" in w and w.rsplit("-", 1)[1][:1].isupper())
 
 
+def _participle_attribute(v: TokenView, j: int, limit: int) -> int:
+    """Past an attribute that opens with a preposition or "sich" and ends in an adjective or
+    participle before the noun: "die [in New York City geborene] Lopez"; ``j`` where there is none."""
+    if v.lower[j] not in german.PREPOSITIONS and v.lower[j] != "sich":
+        return j
+    for k in range(j + 1, min(limit - 1, j + 10)):
+        w = v.words[k]
+        if not w.isalnum() and w not in ("-", "."):
+            return j  # a comma, a quote mark, a bracket: no attribute
+        if w.islower() and _is_adjective_like(v, k) and v.is_cap(k + 1) and k > j + 1:
+            return k
+    return j
+
+
+def _quoted_name(v: TokenView, j: int, limit: int) -> int | None:
+    """The end of a short name in quote marks at ``j`` ("„BBC News“"), or None: at most five words,
+    the first capitalised, no sentence punctuation, and no word in lower case but "am", "für", …;
+    after a determiner one more ("die „Aktion Deutschland hilft“"), as a short quote has them
+    ("„Das Alter drückt“, sagte er")."""
+    if j + 2 >= limit or v.words[j] not in "„\"»" or not v.is_cap(j + 1):
+        return None
+    close = next((k for k in range(j + 1, min(limit, j + 7)) if v.words[k] in "“\"«”"), None)
+    if close is None or close == j + 1:
+        return None
+    inner = v.words[j + 1 : close]
+    after_determiner = j > 0 and (v.lower[j - 1] in german.DETERMINERS or _is_adjective_like(v, j - 1))
+    if any(w in ".,;:!?…" for w in inner) or sum(w.islower() and w not in NAME_LINKS for w in inner) > after_determiner:
+        return None
+    return close + 1
+
+
+NAME_LINKS = frozenset("am an der die das des von vom für zur zum und of the for and de la le".split())
+
+
+def _lower_name(v: TokenView, j: int) -> bool:
+    """A word in lower case that the dictionary does not know, after a determiner: a name ("die taz")."""
+    w = v.words[j]
+    if not w.islower() or not w.isalnum() or _is_adjective_like(v, j) or german.is_verb_form(w):
+        return False
+    lw = v.lower[j]
+    if lw in german.PREPOSITIONS or lw in german.ADVERBS or lw in german.PERSONAL_PRONOUNS or lw in german.DETERMINERS:
+        return False
+    return german.is_noun(w)
+
+
 def noun_phrase(v: TokenView, i: int, limit: int, extend: bool = True, one_noun: bool = False) -> int | None:
     """The end (exclusive) of a noun phrase starting at token ``i``, or None when none starts there.
 
@@ -74,11 +119,18 @@ def noun_phrase(v: TokenView, i: int, limit: int, extend: bool = True, one_noun:
         j += 1
     elif lw in ("einer", "eine", "einige", "viele") and j + 1 < limit and v.lower[j + 1] in ("der", "des"):
         j += 1
+    if j > i:
+        j = _participle_attribute(v, j, limit)
     while j < limit and _is_adjective_like(v, j) and j + 1 < limit and (v.is_cap(j + 1) or _is_adjective_like(v, j + 1) or v.words[j + 1] == ","):
         if v.words[j + 1] == ",":
             break
         j += 1
     head = j
+    quoted = _quoted_name(v, j, limit)
+    if quoted is not None:
+        j = quoted  # „BBC News“, die „Aktion Deutschland hilft“
+    elif j > i and j < limit and _lower_name(v, j):
+        j += 1  # "die taz", "der flightradar24"
     while j < limit and (_nounish(v, j) or v.words[j][:1].isdigit() and j > head) and v.words[j] not in "„“\"»«":
         if v.lower[j] in german.PERSONAL_PRONOUNS or v.lower[j] in NOT_SUBJECT_START and j == i:
             break
