@@ -1866,7 +1866,22 @@ class Resolver:
         fuller = self._fuller_description(desc, start) if head else None
         if fuller is not None:
             return Resolution(fuller, "description", f"the fuller description before it: {fuller}", gender, number)
+        if _PAIR_NOUN.match(desc):
+            pair = self._persons_pair_before(start) or self._pair_before(start)
+            if pair is not None:
+                return Resolution(pair, "description", f"the two coordinated before it: {pair}", None, "pl")
         return Resolution(self._canonical_description(desc), "description", "never named in the article: kept as the description", gender, number)
+
+    def _persons_pair_before(self, pos: int) -> str | None:
+        """The last two persons coordinated in the two sentences before ``pos`` ("Jennifer Lopez
+        und Shakira"), for "die beiden Sängerinnen"."""
+        ctx = self.ctx
+        s0 = ctx.sentence_starts[max(0, ctx.sentence_of(pos) - 2)]
+        for name in reversed(ctx.names_between(s0, pos)):
+            group = ctx.coordinated(name) if name.person else []
+            if len(group) == 2 and group[-1].end <= pos and all(n.person for n in group):
+                return ctx.joined(group)
+        return None
 
     def _salient_org(self, desc: str, start: int) -> Referent | None:
         """The named organisation a generic definite description ("das Unternehmen", "die Partei",
@@ -2163,7 +2178,8 @@ class Resolver:
         for m in _PAIR.finditer(ctx.text, s0, s1):
             a, b = m.group(1), m.group(2)
             if a.lower() not in FUNCTION_WORDS and b.lower() not in FUNCTION_WORDS and a.lower() not in DETERMINERS:
-                found = f"{a} und {b}"
+                # each in its fullest form: "Jennifer Lopez und Shakira" for "Lopez und Shakira"
+                found = f"{ctx.fullest((a,), m.start(1))[0]} und {ctx.fullest((b,), m.start(2))[0]}"
         return found
 
     def _direct_quotes(self) -> list[Quote]:

@@ -632,3 +632,24 @@ def test_quote_making_up_its_sentence_continues_the_named_subject_before(text, c
 )
 def test_institutions_quoted_names_own_sources_and_abbreviations_of_the_sixth_round(text, quotes, expected):
     assert resolve(text, quotes)[-1].speaker_id == expected
+
+
+@pytest.mark.parametrize(
+    "text, quotes, expected",
+    [
+        (  # "die beiden …": the two persons coordinated before, in their fullest forms
+            "Jennifer Lopez tritt in der Halbzeitshow auf. Lopez und Shakira proben seit Wochen. "
+            "Die beiden Sängerinnen teilten mit, sie freuten sich.",
+            [("Die beiden Sängerinnen", "sie freuten sich")],
+            "Jennifer Lopez und Shakira",
+        ),
+        (  # a repeated institution's name is no person: "er" passes over it
+            "Die Deutsche Bischofskonferenz kündigte den Vertrag. Christian Pfeiffer leitet das Institut. "
+            "Die Deutsche Bischofskonferenz erklärte, die Studie werde fortgesetzt. Er warf ihr vor, die Studie zu zensieren.",
+            [("Die Deutsche Bischofskonferenz erklärte", "die Studie werde fortgesetzt"), ("Er", "die Studie zu zensieren")],
+            "Christian Pfeiffer",
+        ),
+    ],
+)
+def test_pairs_and_institutions_of_the_seventh_round(text, quotes, expected):
+    assert resolve(text, quotes)[-1].speaker_id == expected

@@ -48,6 +48,7 @@ HYPOTHETICAL = frozenset("wenn falls ob als sofern".split())
 REFLEXIVE_CUES = frozenset("äußern".split())
 FREE_INDIRECT = "free indirect: Konjunktiv without a cue"
 CONDITIONAL_V1 = frozenset("sollte sollten würde würden hätte hätten wäre wären".split())
+ANAPHORIC = "indirect: the sentence before, taken up by 'Dies'"
 WERDEN = frozenset("wird werden wurde wurden worden werde würde würden".split())
 
 
@@ -350,6 +351,8 @@ class Analysis:
             return self.wonach(hit, u, ub, ce)
         if hit.kind == "noun":
             return self.noun_cue(hit, u, ub, ce)
+        if v.lower[ub] in ("dies", "das") and hit.finite == ub + 1 and u > 0 and self.clause_end(hit.last, ce) == ce:
+            return self.anaphoric(hit, u, ub, ce)
         lo = self.lo_of(ub, hit.first)
         cs = self.clause_start(hit.first, lo)
         cend = self.clause_end(hit.last, ce)
@@ -367,6 +370,30 @@ class Analysis:
                 return
         if cend < ce:
             self.preposed(hit, u, ub, ce, lo, cend)
+
+    def anaphoric(self, hit: CueHit, u: int, ub: int, ce: int) -> None:
+        """``Dies teilte ein Sprecher mit.``: the sentence before is what was said, with the
+        pronoun that points back at it (as the corpus marks it); a quote found there without a
+        speaker takes this one's roles."""
+        v = self.v
+        speaker = phrases.subject_after(v, hit.finite + 1, ce)
+        if speaker is None or speaker[0] in hit.tokens or any(self.used[speaker[0]:speaker[1]]):
+            return
+        pb, pe = self.units[u - 1]
+        content = [(pb, ub + 1)]
+        inside = [f for f in self.found if f.unit == u - 1 and not f.nested and all(pb <= b and e <= pe for b, e in f.content)]
+        if any(f.speaker for f in inside) or len(inside) > 1 or not inside and any(self.used[pb:pe]):
+            return
+        cue, frame = self._cue_ranges(hit), [(ub + 1, ce)]
+        if inside:
+            # the sentence before was taken as speech of its own (free indirect, reported): now its speaker is known
+            f = inside[0]
+            f.content, f.type, f.speaker, f.cue, f.frame = content, self._content_type(content), [speaker], cue, frame
+            f.rule, f.label, f.detail = ANAPHORIC, None, hit.text_lemma
+            self.mark([(ub, ce)])
+            return
+        self.emit(Found(content=content, type=self._content_type(content), rule=ANAPHORIC, confidence=0.7, speaker=[speaker],
+                        cue=cue, frame=frame, unit=u, detail=hit.text_lemma))
 
     def _wie_start(self, cs: int, lo: int) -> int | None:
         """The "wie" of a verb-final clause whose subject has appositions:
@@ -391,14 +418,30 @@ class Analysis:
         return self.v.words[i - 1] in (",", "!", "?")
 
     def _passive(self, hit: CueHit) -> bool:
-        """A werden-passive of the cue ("wird vorgeworfen", "wurde bekannt gegeben")."""
+        """A werden-passive of the cue ("wird vorgeworfen", "wurde bekannt gegeben", "war
+        vorgeworfen worden")."""
         v = self.v
-        return not _looks_finite(v, hit.head, v.lemma(hit.head)) and any(v.lower[t] in WERDEN for t in hit.tokens if t != hit.head)
+        if _looks_finite(v, hit.head, v.lemma(hit.head)):
+            return False
+        return any(v.lower[t] in WERDEN for t in hit.tokens if t != hit.head) or hit.head + 1 < v.n and v.lower[hit.head + 1] == "worden"
+
+    def _agent(self, hit: CueHit, lo: int) -> list[Range]:
+        """The agent of a passive cue, its speaker: "wurden von Bundesverkehrsminister Manfred
+        Stolpe als unrealistisch bezeichnet", "Von Seiten der Delegation war … vorgeworfen worden"."""
+        v = self.v
+        for k in range(max(lo, hit.head - MAX_SCAN), hit.head):
+            if v.lower[k] not in ("von", "vom") or self.quote_at[k] != -1:
+                continue
+            b = k + 2 if k + 2 < hit.head and v.lower[k + 1] == "seiten" else k + 1
+            end = phrases.noun_phrase(v, b, hit.head)
+            if end is not None and end > b and v.lower[b] not in phrases.NOT_SUBJECT_START | german.PERSONAL_PRONOUNS:
+                return [(b, end)]
+        return []
 
     def _speaker_preposed(self, hit: CueHit, lo: int, cend: int) -> list[Range]:
         v = self.v
         if self._passive(hit):
-            return []
+            return self._agent(hit, lo)
         after = hit.finite + 1
         if after < cend and v.lower[after] in phrases.NOMINATIVE_PRONOUNS:
             return [(after, after + 1)]
@@ -967,6 +1010,9 @@ class Analysis:
                             and self.quote_at[k] == -1 for h in [self._verb_cue(k, b, e)] if h is not None and h.finite == finite), None)
             if hit is None:
                 return None
+            if self._passive(hit):
+                agent = self._agent(hit, b)
+                return agent[0] if agent and not any(self.used[agent[0][0]:agent[0][1]]) else None
         if self.s.parse_speaker and v.has_dependencies():
             doc = v.doc
             root = next((k for k in range(b, e) if doc[v.doc_index[k]].head.i == v.doc_index[k]), None)
