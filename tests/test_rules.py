@@ -196,9 +196,20 @@ SPEAKER_CASES = [
         "Die Partei hat Klage eingereicht. Dies teilte ein Sprecher der Partei mit.", "ein Sprecher der Partei", "teilte … mit",
         id="dies-takes-up-the-sentence-before",
     ),
+    pytest.param("Bei der Agentur RIA hieß es, dass es zwei Detonationen gab.", "der Agentur RIA", "hieß es", id="source-in-front-of-heißt-es"),
+    pytest.param("Die Lage sei ernst, heißt es in einer Mitteilung der Polizei.", "einer Mitteilung der Polizei", "heißt es", id="source-after-heißt-es"),
+    pytest.param("Aus EU-Kreisen verlautete, dies sei nur Spekulation.", "EU-Kreisen", "verlautete", id="source-in-front-of-verlauten"),
+    pytest.param(
+        "Im Bericht der Prüfer war aber festgestellt worden, dass keines der Stadien genügte.", "Bericht der Prüfer", "war … festgestellt",
+        id="source-in-front-of-an-agentless-passive",
+    ),
+    pytest.param(
+        "„Wir helfen Griechenland“, ließ ein IWF-Sprecher kurz verlauten.", "ein IWF-Sprecher", "ließ … verlauten", id="lassen-with-the-cue",
+    ),
     # guards: a short quote is no name, a past plural with no auxiliary stays the finite verb
     pytest.param("„Das Alter drückt“, sagte Georg Ratzinger.", "Georg Ratzinger", "sagte", id="short-quote-is-no-name"),
     pytest.param("Die Minister beschlossen, eine Studie zu erstellen.", "Die Minister", "beschlossen", id="past-plural-without-auxiliary"),
+    pytest.param("Am Montag hieß es, die Lage sei ernst.", None, "hieß es", id="heißt-es-after-a-time-is-sourceless"),
 ]
 
 

@@ -48,6 +48,10 @@ HYPOTHETICAL = frozenset("wenn falls ob als sofern".split())
 REFLEXIVE_CUES = frozenset("äußern".split())
 FREE_INDIRECT = "free indirect: Konjunktiv without a cue"
 CONDITIONAL_V1 = frozenset("sollte sollten würde würden hätte hätten wäre wären".split())
+# Cues with no subject of their own, and the prepositions before the source they name instead.
+LASSEN = frozenset("lässt ließ ließen lassen ließe".split())
+SUBJECTLESS_CUES = frozenset(("heißen", "verlauten"))
+SOURCE_PREPOSITIONS = frozenset("in im bei beim aus auf".split())
 ANAPHORIC = "indirect: the sentence before, taken up by 'Dies'"
 WERDEN = frozenset("wird werden wurde wurden worden werde würde würden".split())
 
@@ -268,6 +272,9 @@ class Analysis:
         if not _looks_finite(v, i, lemma) or clause_final and any(v.lower[k] in german.AUXILIARIES for k in range(self.clause_start(i, ub), i - 1)):
             cs = self.clause_start(i, ub)
             aux = next((k for k in range(i - 1, cs - 1, -1) if v.lower[k] in german.AUXILIARIES), None)
+            if aux is None and lw == lemma:
+                # "ließ ein Sprecher verlauten": lassen with the cue's infinitive
+                aux = next((k for k in range(i - 1, cs - 1, -1) if v.lower[k] in LASSEN), None)
             if aux is None and i + 1 < ce and v.lower[i + 1] in german.AUXILIARIES:
                 aux = i + 1
             if aux is not None:
@@ -438,10 +445,29 @@ class Analysis:
                 return [(b, end)]
         return []
 
+    def _source_in_field(self, hit: CueHit, lo: int) -> list[Range]:
+        """The source a cue with no subject names in front of it: "In dem Antrag heißt es",
+        "Bei der Agentur RIA hieß es", "Aus EU-Kreisen verlautete", "Im Bericht der FIFA-Beauftragten
+        war festgestellt worden"; or after it: "heißt es in einer Mitteilung der Polizei"."""
+        v = self.v
+        b = phrases.skip_adverbs(v, lo, hit.finite)
+        if v.lower[b] in SOURCE_PREPOSITIONS and b + 1 < hit.finite:
+            end = phrases.noun_phrase(v, b + 1, hit.finite)
+            if end is not None and (end == hit.finite or v.words[end] == ","):
+                return [(b + 1, end)]
+        after = max(hit.tokens) + 1
+        if hit.entry is not None and hit.entry.lemma == "heißen" and after + 1 < v.n and v.lower[after] in SOURCE_PREPOSITIONS:
+            end = phrases.noun_phrase(v, after + 1, min(v.n, after + 1 + phrases.MAX_NP))
+            if end is not None:
+                return [(after + 1, end)]
+        return []
+
     def _speaker_preposed(self, hit: CueHit, lo: int, cend: int) -> list[Range]:
         v = self.v
+        if hit.entry is not None and hit.entry.lemma in SUBJECTLESS_CUES:
+            return self._source_in_field(hit, lo)
         if self._passive(hit):
-            return self._agent(hit, lo)
+            return self._agent(hit, lo) or self._source_in_field(hit, lo)
         after = hit.finite + 1
         if after < cend and v.lower[after] in phrases.NOMINATIVE_PRONOUNS:
             return [(after, after + 1)]
@@ -612,7 +638,7 @@ class Analysis:
         lo = self.lo_of(ub, comma)
         if comma - lo < 2:
             return False
-        if hit.kind == "verb" and hit.finite != hit.head and v.lower[hit.finite] not in ("hat", "hatte", "haben", "hatten", "habe", "ist", "war"):
+        if hit.kind == "verb" and hit.finite != hit.head and v.lower[hit.finite] not in ("hat", "hatte", "haben", "hatten", "habe", "ist", "war", *LASSEN):
             return False  # "…, sollte sich diese entscheiden, …" is a condition, not a report
         if not any(self.quote_at[j] == -1 and german.is_verb_form(v.words[j]) for j in range(lo, comma)) and self._quote_exactly(lo, comma) is None:
             return False  # "Bei einer Pressekonferenz in Hanoi, kündigte …": no clause before the comma
@@ -622,7 +648,8 @@ class Analysis:
         # The frame runs to the end of the sentence when only an apposition follows.
         sub = phrases.subject_after(v, hit.finite + 1, ce, apposition_to=ce)
         if hit.entry is not None and hit.entry.lemma == "heißen":
-            sub = None
+            source = self._source_in_field(hit, hit.finite)  # "…, heißt es in einer Mitteilung der Polizei"
+            sub = source[0] if source else None
         if sub is None and hit.kind == "verb" and hit.entry is not None and hit.entry.lemma != "heißen":
             sub = self._parse_subject(hit, hit.finite + 1, ce)
         frame_end = cend
