@@ -206,10 +206,28 @@ SPEAKER_CASES = [
     pytest.param(
         "„Wir helfen Griechenland“, ließ ein IWF-Sprecher kurz verlauten.", "ein IWF-Sprecher", "ließ … verlauten", id="lassen-with-the-cue",
     ),
+    pytest.param("Die Kanadier hingegen sagen, die Spur führe nach Indien.", "Die Kanadier", "sagen", id="adverb-after-the-subject"),
+    pytest.param(
+        "Nach Berichten des schleswig-holsteinischen Sozialministeriums sei der Reaktor sicher.",
+        "Berichten des schleswig-holsteinischen Sozialministeriums", "Nach", id="genitive-with-a-hyphenated-adjective",
+    ),
+    pytest.param("Laut Gefängnisdirektion 502 Menschen seien geflohen.", "Gefängnisdirektion", "Laut", id="a-count-starts-the-content"),
+    pytest.param(
+        "Laut einem Artikel von „BBC News“ seien 200 Gefangene geflohen.", "einem Artikel von „BBC News“", "Laut", id="von-a-name-in-quote-marks",
+    ),
+    pytest.param(
+        "Der englischsprachigen Zeitung Jakarta Post sagte Filep Karma: „Ich werde im Gefängnis gehalten.“", "Filep Karma", "sagte",
+        id="fronted-dative-medium-is-no-subject",
+    ),
     # guards: a short quote is no name, a past plural with no auxiliary stays the finite verb
     pytest.param("„Das Alter drückt“, sagte Georg Ratzinger.", "Georg Ratzinger", "sagte", id="short-quote-is-no-name"),
     pytest.param("Die Minister beschlossen, eine Studie zu erstellen.", "Die Minister", "beschlossen", id="past-plural-without-auxiliary"),
     pytest.param("Am Montag hieß es, die Lage sei ernst.", None, "hieß es", id="heißt-es-after-a-time-is-sourceless"),
+    pytest.param("Laut Bayer 04 Leverkusen sei der Vertrag verlängert.", "Bayer 04 Leverkusen", "Laut", id="a-number-inside-a-name"),
+    pytest.param(
+        "Der Vertreter der Bundesagentur für Arbeit, Peter Clever, sagte, der Datenschutz solle gelockert werden.",
+        "Der Vertreter der Bundesagentur für Arbeit, Peter Clever", "sagte", id="medium-in-a-genitive-is-no-dative",
+    ),
 ]
 
 

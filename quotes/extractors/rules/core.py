@@ -472,7 +472,7 @@ class Analysis:
         if after < cend and v.lower[after] in phrases.NOMINATIVE_PRONOUNS:
             return [(after, after + 1)]
         before = phrases.subject_before(v, lo, hit.finite)
-        if before:
+        if before and not phrases.fronted_dative(v, *before):
             return [before]
         sub = phrases.subject_after(v, after, cend)
         if sub:

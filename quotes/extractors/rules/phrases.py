@@ -38,7 +38,7 @@ ADDRESSEE_VERBS = frozenset("vorwerfen beschuldigen auffordern bitten warnen app
 
 def _is_adjective_like(v: TokenView, i: int) -> bool:
     w = v.words[i]
-    if not w.isalpha() or not w.islower():
+    if not w.replace("-", "").isalpha() or not w.islower():
         return bool(w[:1].isdigit() and "-" in w)  # "53-jährige"
     lw = v.lower[i]
     if lw in german.PREPOSITIONS or lw in german.AUXILIARIES or lw in german.SUBORDINATORS or lw in german.COORDINATORS:
@@ -86,6 +86,13 @@ def _quoted_name(v: TokenView, j: int, limit: int) -> int | None:
 NAME_LINKS = frozenset("am an der die das des von vom für zur zum und of the for and de la le".split())
 
 
+def _count_before_noun(v: TokenView, j: int, limit: int) -> bool:
+    """A number that counts the noun after it ("laut Gefängnisdirektion 502 Menschen"), not part of a
+    name ("Bayer 04 Leverkusen")."""
+    w = v.words[j]
+    return j + 1 < limit and v.is_cap(j + 1) and (len(w) > 2 or not w.isdigit())
+
+
 def _lower_name(v: TokenView, j: int) -> bool:
     """A word in lower case that the dictionary does not know, after a determiner: a name ("die taz")."""
     w = v.words[j]
@@ -131,7 +138,7 @@ def noun_phrase(v: TokenView, i: int, limit: int, extend: bool = True, one_noun:
         j = quoted  # „BBC News“, die „Aktion Deutschland hilft“
     elif j > i and j < limit and _lower_name(v, j):
         j += 1  # "die taz", "der flightradar24"
-    while j < limit and (_nounish(v, j) or v.words[j][:1].isdigit() and j > head) and v.words[j] not in "„“\"»«":
+    while j < limit and (_nounish(v, j) or v.words[j][:1].isdigit() and j > head and not _count_before_noun(v, j, limit)) and v.words[j] not in "„“\"»«":
         if v.lower[j] in german.PERSONAL_PRONOUNS or v.lower[j] in NOT_SUBJECT_START and j == i:
             break
         if one_noun and j > head and not v.words[j].endswith("s"):
@@ -152,7 +159,7 @@ def noun_phrase(v: TokenView, i: int, limit: int, extend: bool = True, one_noun:
             if end is None or (v.lower[end - 1] in MEDIA_NOUNS and lw == "der"):
                 break
             j = end
-        elif lw in ("von", "vom") and j + 1 < limit and (v.is_cap(j + 1) or v.lower[j + 1] in german.DETERMINERS):
+        elif lw in ("von", "vom") and j + 1 < limit and (v.is_cap(j + 1) or v.lower[j + 1] in german.DETERMINERS or _quoted_name(v, j + 1, limit)):
             end = noun_phrase(v, j + 1, limit, extend=False)
             if end is None:
                 break
@@ -212,6 +219,19 @@ def skip_adverbs(v: TokenView, i: int, limit: int) -> int:
     return i
 
 
+FEMININE_MEDIA = ("zeitung", "agentur", "zeitschrift", "presse", "öffentlichkeit")
+
+
+def fronted_dative(v: TokenView, b: int, e: int) -> bool:
+    """A fronted phrase that is the addressee, not the subject: "Dem Sender sagte er", "Der
+    englischsprachigen Zeitung Jakarta Post sagte Filep Karma" (a feminine medium after "der")."""
+    first = v.lower[b]
+    if first == "dem":
+        return True
+    head = next((k for k in range(b + 1, e) if v.is_cap(k)), None)
+    return first == "der" and head is not None and v.lower[head].endswith(FEMININE_MEDIA)
+
+
 def subject_after(v: TokenView, i: int, limit: int, apposition_to: int | None = None) -> Range | None:
     """The subject that follows a verb at ``i - 1`` ("sagte der Sprecher …"); with
     ``apposition_to``, a comma apposition that runs up to that token is included."""
@@ -249,7 +269,10 @@ def subject_before(v: TokenView, clause_start: int, finite: int) -> Range | None
     end = noun_phrase(v, b, e)
     if end is None:
         return None
-    return (b, without_relative_clause(v, b, e))
+    while e - 1 >= end and e - 1 > b and v.lower[e - 1] in german.ADVERBS:
+        e -= 1  # "Die Kanadier hingegen sagen"
+    trimmed = strip_range(v, b, e)
+    return (b, without_relative_clause(v, b, trimmed[1])) if trimmed else None
 
 
 def subject_from_parse(v: TokenView, verb: int) -> Range | None:
