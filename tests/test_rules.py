@@ -219,10 +219,17 @@ SPEAKER_CASES = [
         "Der englischsprachigen Zeitung Jakarta Post sagte Filep Karma: „Ich werde im Gefängnis gehalten.“", "Filep Karma", "sagte",
         id="fronted-dative-medium-is-no-subject",
     ),
+    pytest.param("Dieser behauptete, dass Ertel Dienstfahrten abgerechnet hat.", "Dieser", "behauptete", id="demonstrative-subject"),
+    pytest.param("Für Shakira, so schrieb diese in einer Stellungnahme, sei es eine Ehre.", "diese", "schrieb", id="demonstrative-after-the-verb"),
+    pytest.param(
+        "Zugeschaltet wurde ein Prediger aus London, der alle Zuschauer aufforderte, Israel nicht zu unterstützen.", "der", "aufforderte",
+        id="relative-pronoun-of-a-cue-in-a-relative-clause",
+    ),
     # guards: a short quote is no name, a past plural with no auxiliary stays the finite verb
     pytest.param("„Das Alter drückt“, sagte Georg Ratzinger.", "Georg Ratzinger", "sagte", id="short-quote-is-no-name"),
     pytest.param("Die Minister beschlossen, eine Studie zu erstellen.", "Die Minister", "beschlossen", id="past-plural-without-auxiliary"),
     pytest.param("Am Montag hieß es, die Lage sei ernst.", None, "hieß es", id="heißt-es-after-a-time-is-sourceless"),
+    pytest.param("Diese Regierung sagte, sie werde handeln.", "Diese Regierung", "sagte", id="demonstrative-determiner-keeps-its-noun"),
     pytest.param("Laut Bayer 04 Leverkusen sei der Vertrag verlängert.", "Bayer 04 Leverkusen", "Laut", id="a-number-inside-a-name"),
     pytest.param(
         "Der Vertreter der Bundesagentur für Arbeit, Peter Clever, sagte, der Datenschutz solle gelockert werden.",

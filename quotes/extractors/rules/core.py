@@ -49,6 +49,7 @@ REFLEXIVE_CUES = frozenset("äußern".split())
 FREE_INDIRECT = "free indirect: Konjunktiv without a cue"
 CONDITIONAL_V1 = frozenset("sollte sollten würde würden hätte hätten wäre wären".split())
 # Cues with no subject of their own, and the prepositions before the source they name instead.
+RELATIVE_SUBJECTS = frozenset("der die welcher welche".split())
 LASSEN = frozenset("lässt ließ ließen lassen ließe".split())
 SUBJECTLESS_CUES = frozenset(("heißen", "verlauten"))
 SOURCE_PREPOSITIONS = frozenset("in im bei beim aus auf".split())
@@ -471,6 +472,10 @@ class Analysis:
         after = hit.finite + 1
         if after < cend and v.lower[after] in phrases.NOMINATIVE_PRONOUNS:
             return [(after, after + 1)]
+        cs = self.clause_start(hit.first, lo)
+        if cs > lo and v.words[cs - 1] == "," and v.lower[cs] in RELATIVE_SUBJECTS and hit.finite == hit.last:
+            # "ein Prediger, der alle aufforderte, …": the relative pronoun, resolved to its noun later
+            return [(cs, cs + 1)]
         before = phrases.subject_before(v, lo, hit.finite)
         if before and not phrases.fronted_dative(v, *before):
             return [before]

@@ -32,6 +32,7 @@ MEDIA_NOUNS = frozenset(
     medienvertretern pressevertretern abgeordneten""".split()
 )
 NOMINATIVE_PRONOUNS = frozenset("er ich wir man".split())
+DEMONSTRATIVES = frozenset("dieser diese jener jene letzterer letztere ersterer erstere".split())
 GENITIVE_STARTS = frozenset("des der eines einer einiger mehrerer vieler zahlreicher aller beider dieser dieses jener seiner seines ihrer ihres deren dessen".split())
 ADDRESSEE_VERBS = frozenset("vorwerfen beschuldigen auffordern bitten warnen appellieren".split())
 
@@ -121,6 +122,8 @@ def noun_phrase(v: TokenView, i: int, limit: int, extend: bool = True, one_noun:
     lw = v.lower[i]
     if lw in german.PERSONAL_PRONOUNS and lw != "es" and not (lw == "ihr" and i + 1 < limit and v.is_cap(i + 1)):
         return i + 1
+    if lw in DEMONSTRATIVES and not (i + 1 < limit and (v.is_cap(i + 1) or _is_adjective_like(v, i + 1))):
+        return i + 1  # "Dieser behauptete, …", "so schrieb diese"
     j = i
     if lw in german.DETERMINERS:
         j += 1
@@ -261,7 +264,7 @@ def subject_before(v: TokenView, clause_start: int, finite: int) -> Range | None
     lw = v.lower[b]
     if lw in NOT_SUBJECT_START or lw in german.WH_WORDS or lw in german.COMPLEMENTIZERS:
         return None
-    if e - b == 1 and lw not in german.PERSONAL_PRONOUNS and not german.is_noun(v.words[b]):
+    if e - b == 1 and lw not in german.PERSONAL_PRONOUNS and lw not in DEMONSTRATIVES and not german.is_noun(v.words[b]):
         return None
     if e - b > MAX_NP:
         end = noun_phrase(v, b, e)
