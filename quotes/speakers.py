@@ -134,12 +134,15 @@ SOURCE_NOUNS = ("angaben", "aussagen", "aussage", "informationen", "worte", "wor
 _WRAPPER = re.compile(
     r"^(?:(?:laut|nach|so|zufolge|gemäß|wie|auch|in|im|aus)\s+)*"
     r"(?:(?:den\s+|der\s+|dem\s+|die\s+|eine\s+|einer\s+|einem\s+|eines\s+|eigenen\s+|eigenem\s+|eigener\s+|ersten\s+|offiziellen\s+|übereinstimmenden\s+|jüngsten\s+)*"
+    # any other adjective before the source noun: "einer gemeinsamen Erklärung des …"
+    r"(?:[a-zäöüß]+(?:en|em|er)\s+(?=[A-ZÄÖÜ]))?"
     # a participle with its adverbial between article and source noun: "einer am Dienstag veröffentlichten"
     r"(?:(?:am|vom|im)\s+[A-ZÄÖÜ]\w+\s+[a-zäöüß]+(?:ten|enen)\s+)?"
     r"(?:Angaben|Aussagen|Aussage|Informationen|Information|Berichten|Berichte|Bericht|Meldungen|Schätzungen|Erkenntnissen|Auskunft|Worten|Worte"
     r"|Darstellungen|Darstellung|Einschätzungen|Einschätzung|Auffassung|Ansichten|Ansicht|Sicht|Willen|Stellungnahmen|Stellungnahme"
     r"|Mitteilungen|Mitteilung|Pressemitteilung|Presseerklärung|Artikel|Ermittlungen|Meldung|Bekunden|Sichtweise"
-    r"|Erklärung|Erklärungen|Äußerungen|Vorschlag|Entscheidung|Verdacht|Analyse|Schätzung|Verlautbarung|Meinung|Plan|Auswertung|Recherchen|Zahlen)"
+    r"|Erklärung|Erklärungen|Äußerungen|Vorschlag|Entscheidung|Verdacht|Analyse|Schätzung|Verlautbarung|Meinung|Plan|Auswertung|Recherchen|Zahlen"
+    r"|Bewertung|Bewertungen|Anweisung|Anweisungen|Fazit)"
     r"(?:\s+(?:von|des|der|eines|einer|dem|vom|aus))?\s+"
     r"|(?:in|im|bei|von|aus|auf)\s+(?:der|dem|den|des|einer|einem|seiner|ihrer)\s+(?=\S))?",
     re.IGNORECASE,
@@ -382,9 +385,12 @@ _ADJECTIVE = re.compile(r"(isch|sch|lich|ig|al|ell|iv|bar|sam|haft|los|end|st|ne
 
 @lru_cache(maxsize=65536)
 def speaker_key(name: str | None) -> str:
-    """A comparison key for speaker ids: case, leading articles and inflection endings ignored.
+    """A comparison key for speaker ids: case, leading articles (also of each part of a
+    coordination) and inflection endings ignored.
 
     >>> speaker_key("der Staatsanwaltschaft Krefeld") == speaker_key("Staatsanwaltschaft Krefeld")
+    True
+    >>> speaker_key("Syrische Regierung und die Rebellen") == speaker_key("Syrische Regierung und Rebellen")
     True
     """
     if not name:
@@ -392,6 +398,7 @@ def speaker_key(name: str | None) -> str:
     words = [w for w in _WORD.findall(name.replace("’", "'"))]
     while words and words[0].lower() in DETERMINERS:
         words = words[1:]
+    words = [w for k, w in enumerate(words) if not (k > 0 and words[k - 1].lower() == "und" and w.lower() in DETERMINERS)]
     return " ".join(_key_stem(w.rstrip("'")) for w in words)
 
 
@@ -1157,6 +1164,8 @@ def _canonical_description(desc: str) -> str:
     # an adjective that only points back is no part of the description: "einen entsprechenden Gesetzentwurf"
     while len(words) > 1 and words[0].lower().startswith(_ANAPHORIC) and words[1][:1].isupper():
         words = words[1:]
+    # no article inside a coordination either: "Airbus-Gesamtbetriebsrates und IG Metall Küste"
+    words = [w for k, w in enumerate(words) if not (k > 0 and words[k - 1] == "und" and w.lower() in DETERMINERS - INDEFINITE)]
     out = " ".join(words)
     return out[:1].upper() + out[1:]
 

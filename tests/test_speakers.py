@@ -295,6 +295,8 @@ def test_sie_with_plural_verb_prefers_plural_speaker():
     ("Roten Kreuzes", "Rotes Kreuz", True),
     ("Wladimir Putin", "Putin", False),
     ("Bill Clinton", "Hillary Clinton", False),
+    ("Syrische Regierung und die Rebellen", "Syrische Regierung und Rebellen", True),
+    ("Regierung und Rebellen", "Regierung", False),
 ])
 def test_speaker_key_ignores_articles_case_and_inflection(a, b, same):
     assert (speaker_key(a) == speaker_key(b)) is same

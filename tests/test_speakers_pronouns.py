@@ -649,6 +649,16 @@ def test_institutions_quoted_names_own_sources_and_abbreviations_of_the_sixth_ro
             [("Die Deutsche Bischofskonferenz erklärte", "die Studie werde fortgesetzt"), ("Er", "die Studie zu zensieren")],
             "Christian Pfeiffer",
         ),
+        (  # a source wrapper with an adjective before it, and two authors: no article inside the id
+            "Die Löhne sollen sinken, heißt es in einer gemeinsamen Erklärung des Betriebsrates und der IG Metall Küste.",
+            [("einer gemeinsamen Erklärung des Betriebsrates und der IG Metall Küste", "Die Löhne sollen sinken")],
+            "Betriebsrates und IG Metall Küste",
+        ),
+        (  # more source wrappers: "Bewertung", "Anweisung"
+            "Nach Bewertung von Polizei und Staatsanwaltschaft sei die Aktion legal.",
+            [("Bewertung von Polizei und Staatsanwaltschaft", "sei die Aktion legal")],
+            "Polizei und Staatsanwaltschaft",
+        ),
     ],
 )
 def test_pairs_and_institutions_of_the_seventh_round(text, quotes, expected):
