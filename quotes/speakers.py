@@ -46,6 +46,7 @@ Each resolution appends a readable line to the quote's ``trace``.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -920,7 +921,7 @@ class DocumentContext:
                 if cand[0][:1].islower():
                     continue
                 initials = [p[0].lower() for w in cand if w[:1].isupper() for p in w.split("-") if p]
-                if initials == letters or (n == 1 and _letters_in(letters, cand[0].lower())):
+                if initials == letters or (n == 1 and _letters_in(letters, cand[0].lower())) or _compound_initials(letters, cand):
                     out[acronym] = " ".join(cand)
                     break
             else:
@@ -943,6 +944,24 @@ class DocumentContext:
             token = nm.tokens[0]
             if len(nm.tokens) == 1 and _is_acronym(token) and token.isupper() and token not in out and token in by_initials and by_initials[token][1] < nm.start:
                 out[token] = by_initials[token][0]
+        # … also with letters from inside a compound: "Europäische Zentralbank … EZB", "Internationalen Währungsfonds … IWF"
+        by_word_initials: dict[str, dict[tuple[str, ...], int]] = {}
+        for nm in self.names:
+            if len(nm.tokens) >= 2 and all(t[:1].isupper() for t in nm.tokens) and not any(_is_first_name(t) for t in nm.tokens):
+                by_word_initials.setdefault("".join(t[0].lower() for t in nm.tokens), {}).setdefault(nm.tokens, nm.start)
+        for nm in self.names:
+            token = nm.tokens[0]
+            if len(nm.tokens) != 1 or not (_is_acronym(token) and token.isupper()) or token in out or len(token) > 6:
+                continue
+            letters = [c.lower() for c in token]
+            found = set()
+            for size in range(1, len(letters) - 1):
+                for rest in itertools.combinations(letters[1:], size):
+                    for tokens, first in by_word_initials.get(letters[0] + "".join(rest), {}).items():
+                        if first < nm.start and _compound_initials(letters, tokens):
+                            found.add(" ".join(tokens))
+            if len(found) == 1:
+                out[token] = found.pop()
         # "die „Fédération Internationale de Football Association“, kurz FIFA"
         for m in re.finditer(r"[„\"»]([A-ZÄÖÜ][^„“\"»«]{2,80})[“\"«],?\s+(?:kurz|abgekürzt)\s+([A-ZÄÖÜ][\w&]{1,7})\b", self.text):
             if _is_acronym(m.group(2)):
@@ -1073,6 +1092,31 @@ class DocumentContext:
         head, modifiers = describe(desc)
         if head:
             self.ties.append(Tie(head, modifiers, name, start, evidence))
+
+
+def _compound_initials(letters: Sequence[str], tokens: Sequence[str]) -> bool:
+    """Whether an abbreviation spells a name with letters from inside its compounds: every word
+    gives its initial, in order, and the letters left start later parts of a word ("ezb" for
+    "Europäische Zentralbank", "iwf" for "Internationaler Währungsfonds").
+
+    >>> _compound_initials(list("ezb"), ("Europäische", "Zentralbank")), _compound_initials(list("ez"), ("Europäische", "Zentralbank"))
+    (True, False)
+    """
+    k = 0
+    for i, t in enumerate(tokens):
+        w = t.lower()
+        if k >= len(letters) or w[0] != letters[k]:
+            return False
+        k += 1
+        nxt = tokens[i + 1][0].lower() if i + 1 < len(tokens) else None
+        pos = 1
+        while k < len(letters) and letters[k] != nxt:
+            found = w.find(letters[k], pos)
+            if found < 3:
+                return False  # not in the word, or too near its start to begin a part of it
+            pos = found + 1
+            k += 1
+    return k == len(letters) and len(letters) > len(tokens)
 
 
 def _letters_in(letters: Sequence[str], word: str) -> bool:

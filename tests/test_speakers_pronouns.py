@@ -659,6 +659,16 @@ def test_institutions_quoted_names_own_sources_and_abbreviations_of_the_sixth_ro
             [("Bewertung von Polizei und Staatsanwaltschaft", "sei die Aktion legal")],
             "Polizei und Staatsanwaltschaft",
         ),
+        (  # an abbreviation with letters from inside a compound, spelled out in brackets …
+            "Die Troika aus Europäischer Zentralbank (EZB) und Kommission reiste ab. Die EZB teilte mit, die Hilfe gehe weiter.",
+            [("Die EZB", "die Hilfe gehe weiter")],
+            "Europäischer Zentralbank",
+        ),
+        (  # … or used before without brackets
+            "Die Europäische Zentralbank hob die Zinsen an. Später erklärte die EZB, die Inflation sei zu hoch.",
+            [("die EZB", "die Inflation sei zu hoch")],
+            "Europäische Zentralbank",
+        ),
     ],
 )
 def test_pairs_and_institutions_of_the_seventh_round(text, quotes, expected):
