@@ -1851,6 +1851,9 @@ class Resolver:
         # An apposition or a name right after the mention: "Der Sprecher …, Matthew Miller, sagte".
         after = text[end : end + 80]
         m = re.match(r"(?:,\s|\s)", after)
+        if m and self.ctx.name_at.get(end + m.end()) is None:
+            # past what the noun governs: "Die Haushaltspolitikerin von Bündnis 90/Die Grünen, Anja Hajduk"
+            m = re.match(r"\s(?:von|vom|des|der|für|im|in|bei|beim)\s[^,.;:!?„“()]{1,50},\s", after) or m
         if m:
             name = self.ctx.name_at.get(end + m.end())
             if name is not None and name.person:

@@ -669,6 +669,11 @@ def test_institutions_quoted_names_own_sources_and_abbreviations_of_the_sixth_ro
             [("die EZB", "die Inflation sei zu hoch")],
             "Europäische Zentralbank",
         ),
+        (  # a description with what it governs before its apposition
+            "Die Haushaltspolitikerin von Bündnis 90/Die Grünen, Anja Hajduk, sagte, die Pläne seien unrealistisch.",
+            [("Die Haushaltspolitikerin", "die Pläne seien unrealistisch")],
+            "Anja Hajduk",
+        ),
     ],
 )
 def test_pairs_and_institutions_of_the_seventh_round(text, quotes, expected):
