@@ -27,12 +27,19 @@ MAX_QUOTES = 15
 N_DOCS = 25
 
 
-def chosen(docs) -> list:
-    """The documents the rule picks, in rank order."""
-    taken = earlier_documents(LAYER, EARLIER_PARTS)
+def with_descriptions(docs, earlier_parts: tuple[str, ...], n_docs: int) -> list:
+    """The first ``n_docs`` documents in none of ``earlier_parts`` with 2 to ``MAX_QUOTES``
+    annotations and at least two description speaker spans, ranked by description spans, then
+    document name: the rule of the parts chosen for their descriptions."""
+    taken = earlier_documents(LAYER, earlier_parts)
     out = [d for d in docs if d.id not in taken and 2 <= len(d.quotes) <= MAX_QUOTES and counts(d)[1] >= 2]
     out.sort(key=lambda d: (-counts(d)[1], d.id))
-    return out[:N_DOCS]
+    return out[:n_docs]
+
+
+def chosen(docs) -> list:
+    """The documents the rule picks, in rank order."""
+    return with_descriptions(docs, EARLIER_PARTS, N_DOCS)
 
 
 def main() -> None:

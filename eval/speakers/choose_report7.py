@@ -18,9 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from choose_report2 import counts, earlier_documents, run  # noqa: E402
-from choose_report3 import LAYER  # noqa: E402
-from choose_report6 import MAX_QUOTES  # noqa: E402
+from choose_report2 import run  # noqa: E402
+from choose_report6 import with_descriptions  # noqa: E402
 
 EARLIER_PARTS = ("train", "train2", "report3", "report4", "report5", "report6")
 N_DOCS = 40  # report6 took 25 with 219 quotes; those left are shorter
@@ -28,10 +27,7 @@ N_DOCS = 40  # report6 took 25 with 219 quotes; those left are shorter
 
 def chosen(docs) -> list:
     """The documents the rule picks, in rank order."""
-    taken = earlier_documents(LAYER, EARLIER_PARTS)
-    out = [d for d in docs if d.id not in taken and 2 <= len(d.quotes) <= MAX_QUOTES and counts(d)[1] >= 2]
-    out.sort(key=lambda d: (-counts(d)[1], d.id))
-    return out[:N_DOCS]
+    return with_descriptions(docs, EARLIER_PARTS, N_DOCS)
 
 
 def main() -> None:
