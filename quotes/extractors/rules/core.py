@@ -48,9 +48,11 @@ HYPOTHETICAL = frozenset("wenn falls ob als sofern".split())
 REFLEXIVE_CUES = frozenset("äußern".split())
 FREE_INDIRECT = "free indirect: Konjunktiv without a cue"
 CONDITIONAL_V1 = frozenset("sollte sollten würde würden hätte hätten wäre wären".split())
-# Cues with no subject of their own, and the prepositions before the source they name instead.
+# Relative pronouns that are the subject of a cue in a relative clause ("ein Prediger, der … aufforderte").
 RELATIVE_SUBJECTS = frozenset("der die welcher welche".split())
+# lassen with a cue's infinitive: "ließ ein Sprecher verlauten".
 LASSEN = frozenset("lässt ließ ließen lassen ließe".split())
+# Cues with no subject of their own, and the prepositions before the source they name instead.
 SUBJECTLESS_CUES = frozenset(("heißen", "verlauten"))
 SOURCE_PREPOSITIONS = frozenset("in im bei beim aus auf".split())
 ANAPHORIC = "indirect: the sentence before, taken up by 'Dies'"
@@ -176,7 +178,7 @@ class Analysis:
         while k > stop and v.words[k - 1] not in BOUNDARY:
             if self.quote_at[k - 1] != -1:
                 q = self.quotes[self.quote_at[k - 1]]
-                if q.end != k or q.begin < stop or phrases._quoted_name(v, q.begin, q.end) != q.end:
+                if q.end != k or q.begin < stop or phrases.quoted_name(v, q.begin, q.end) != q.end:
                     break
                 k = q.begin  # a name in quote marks: "Wie die „Aktion Deutschland hilft“ mitteilte"
                 continue
@@ -267,11 +269,12 @@ class Analysis:
             else:
                 return None
         finite = i
+        cs = self.clause_start(i, ub)
         # "hatte die Bischofskonferenz beschlossen, …": a clause-final form in -en after an
         # auxiliary is a participle, though it looks like a past plural.
         clause_final = lw.endswith("en") and (i + 1 >= ce or v.words[i + 1] in BOUNDARY)
-        if not _looks_finite(v, i, lemma) or clause_final and any(v.lower[k] in german.AUXILIARIES for k in range(self.clause_start(i, ub), i - 1)):
-            cs = self.clause_start(i, ub)
+        participle = clause_final and any(v.lower[k] in german.AUXILIARIES for k in range(cs, i - 1))
+        if participle or not _looks_finite(v, i, lemma):
             aux = next((k for k in range(i - 1, cs - 1, -1) if v.lower[k] in german.AUXILIARIES), None)
             if aux is None and lw == lemma:
                 # "ließ ein Sprecher verlauten": lassen with the cue's infinitive

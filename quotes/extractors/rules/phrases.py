@@ -35,6 +35,10 @@ NOMINATIVE_PRONOUNS = frozenset("er ich wir man".split())
 DEMONSTRATIVES = frozenset("dieser diese jener jene letzterer letztere ersterer erstere".split())
 GENITIVE_STARTS = frozenset("des der eines einer einiger mehrerer vieler zahlreicher aller beider dieser dieses jener seiner seines ihrer ihres deren dessen".split())
 ADDRESSEE_VERBS = frozenset("vorwerfen beschuldigen auffordern bitten warnen appellieren".split())
+# Lower-case words a name in quote marks may have: "„Rundschau am Sonntag“".
+NAME_LINKS = frozenset("am an der die das des von vom für zur zum und of the for and de la le".split())
+# Feminine media nouns: after "der" they are a dative or genitive, never the subject.
+FEMININE_MEDIA = ("zeitung", "agentur", "zeitschrift", "presse", "öffentlichkeit")
 
 
 def _is_adjective_like(v: TokenView, i: int) -> bool:
@@ -67,7 +71,7 @@ def _participle_attribute(v: TokenView, j: int, limit: int) -> int:
     return j
 
 
-def _quoted_name(v: TokenView, j: int, limit: int) -> int | None:
+def quoted_name(v: TokenView, j: int, limit: int) -> int | None:
     """The end of a short name in quote marks at ``j`` ("„BBC News“"), or None: at most five words,
     the first capitalised, no sentence punctuation, and no word in lower case but "am", "für", …;
     after a determiner one more ("die „Aktion Deutschland hilft“"), as a short quote has them
@@ -84,9 +88,6 @@ def _quoted_name(v: TokenView, j: int, limit: int) -> int | None:
     return close + 1
 
 
-NAME_LINKS = frozenset("am an der die das des von vom für zur zum und of the for and de la le".split())
-
-
 def _count_before_noun(v: TokenView, j: int, limit: int) -> bool:
     """A number that counts the noun after it ("laut Gefängnisdirektion 502 Menschen"), not part of a
     name ("Bayer 04 Leverkusen")."""
@@ -95,7 +96,8 @@ def _count_before_noun(v: TokenView, j: int, limit: int) -> bool:
 
 
 def _lower_name(v: TokenView, j: int) -> bool:
-    """A word in lower case that the dictionary does not know, after a determiner: a name ("die taz")."""
+    """A word in lower case after a determiner that is no adjective, verb or function word and that
+    the dictionary takes for a noun or does not know: a name ("die taz")."""
     w = v.words[j]
     if not w.islower() or not w.isalnum() or _is_adjective_like(v, j) or german.is_verb_form(w):
         return False
@@ -136,7 +138,7 @@ def noun_phrase(v: TokenView, i: int, limit: int, extend: bool = True, one_noun:
             break
         j += 1
     head = j
-    quoted = _quoted_name(v, j, limit)
+    quoted = quoted_name(v, j, limit)
     if quoted is not None:
         j = quoted  # „BBC News“, die „Aktion Deutschland hilft“
     elif j > i and j < limit and _lower_name(v, j):
@@ -162,7 +164,7 @@ def noun_phrase(v: TokenView, i: int, limit: int, extend: bool = True, one_noun:
             if end is None or (v.lower[end - 1] in MEDIA_NOUNS and lw == "der"):
                 break
             j = end
-        elif lw in ("von", "vom") and j + 1 < limit and (v.is_cap(j + 1) or v.lower[j + 1] in german.DETERMINERS or _quoted_name(v, j + 1, limit)):
+        elif lw in ("von", "vom") and j + 1 < limit and (v.is_cap(j + 1) or v.lower[j + 1] in german.DETERMINERS or quoted_name(v, j + 1, limit)):
             end = noun_phrase(v, j + 1, limit, extend=False)
             if end is None:
                 break
@@ -220,9 +222,6 @@ def skip_adverbs(v: TokenView, i: int, limit: int) -> int:
         else:
             break
     return i
-
-
-FEMININE_MEDIA = ("zeitung", "agentur", "zeitschrift", "presse", "öffentlichkeit")
 
 
 def fronted_dative(v: TokenView, b: int, e: int) -> bool:
