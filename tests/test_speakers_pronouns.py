@@ -643,6 +643,11 @@ def test_institutions_quoted_names_own_sources_and_abbreviations_of_the_sixth_ro
             [("Die beiden Sängerinnen", "sie freuten sich")],
             "Jennifer Lopez und Shakira",
         ),
+        (  # … also two full names, which a pair of single words does not catch
+            "Angela Merkel und Nicolas Sarkozy trafen sich in Paris. Die beiden Politiker erklärten, sie seien einig.",
+            [("Die beiden Politiker", "sie seien einig")],
+            "Angela Merkel und Nicolas Sarkozy",
+        ),
         (  # a repeated institution's name is no person: "er" passes over it
             "Die Deutsche Bischofskonferenz kündigte den Vertrag. Christian Pfeiffer leitet das Institut. "
             "Die Deutsche Bischofskonferenz erklärte, die Studie werde fortgesetzt. Er warf ihr vor, die Studie zu zensieren.",
