@@ -399,8 +399,13 @@ def speaker_key(name: str | None) -> str:
     words = [w for w in _WORD.findall(name.replace("’", "'"))]
     while words and words[0].lower() in DETERMINERS:
         words = words[1:]
-    words = [w for k, w in enumerate(words) if not (k > 0 and words[k - 1].lower() == "und" and w.lower() in DETERMINERS)]
+    words = _without_inner_articles(words, DETERMINERS)
     return " ".join(_key_stem(w.rstrip("'")) for w in words)
+
+
+def _without_inner_articles(words: list[str], articles: frozenset[str]) -> list[str]:
+    """The words without an article that opens a later part of a coordination ("… und die Rebellen")."""
+    return [w for k, w in enumerate(words) if not (k > 0 and words[k - 1].lower() == "und" and w.lower() in articles)]
 
 
 def _key_stem(word: str) -> str:
@@ -935,20 +940,19 @@ class DocumentContext:
                             out[acronym] = " ".join(cand)
                             break
         # an abbreviation of a name the article used before, without brackets: "Amnesty International … AI"
-        by_initials: dict[str, tuple[str, int]] = {}
-        for nm in self.names:
-            caps = [t for t in nm.tokens if t[:1].isupper()]
-            if len(caps) >= 2 and len(caps) == len(nm.tokens) and not any(_is_first_name(t) for t in caps):
-                by_initials.setdefault("".join(t[0] for t in caps), (" ".join(nm.tokens), nm.start))
-        for nm in self.names:
-            token = nm.tokens[0]
-            if len(nm.tokens) == 1 and _is_acronym(token) and token.isupper() and token not in out and token in by_initials and by_initials[token][1] < nm.start:
-                out[token] = by_initials[token][0]
-        # … also with letters from inside a compound: "Europäische Zentralbank … EZB", "Internationalen Währungsfonds … IWF"
+        # (names of two or more capitalised words and no first name, by their initials, each name
+        # with its first place, in text order)
         by_word_initials: dict[str, dict[tuple[str, ...], int]] = {}
         for nm in self.names:
             if len(nm.tokens) >= 2 and all(t[:1].isupper() for t in nm.tokens) and not any(_is_first_name(t) for t in nm.tokens):
                 by_word_initials.setdefault("".join(t[0].lower() for t in nm.tokens), {}).setdefault(nm.tokens, nm.start)
+        for nm in self.names:
+            token = nm.tokens[0]
+            if len(nm.tokens) == 1 and _is_acronym(token) and token.isupper() and token not in out:
+                first = next(iter(by_word_initials.get(token.lower(), {}).items()), None)
+                if first is not None and first[1] < nm.start:
+                    out[token] = " ".join(first[0])
+        # … also with letters from inside a compound: "Europäische Zentralbank … EZB", "Internationalen Währungsfonds … IWF"
         for nm in self.names:
             token = nm.tokens[0]
             if len(nm.tokens) != 1 or not (_is_acronym(token) and token.isupper()) or token in out or len(token) > 6:
@@ -1209,7 +1213,7 @@ def _canonical_description(desc: str) -> str:
     while len(words) > 1 and words[0].lower().startswith(_ANAPHORIC) and words[1][:1].isupper():
         words = words[1:]
     # no article inside a coordination either: "Airbus-Gesamtbetriebsrates und IG Metall Küste"
-    words = [w for k, w in enumerate(words) if not (k > 0 and words[k - 1] == "und" and w.lower() in DETERMINERS - INDEFINITE)]
+    words = _without_inner_articles(words, DETERMINERS - INDEFINITE)
     out = " ".join(words)
     return out[:1].upper() + out[1:]
 
