@@ -143,7 +143,7 @@ _WRAPPER = re.compile(
     r"|Darstellungen|Darstellung|Einschätzungen|Einschätzung|Auffassung|Ansichten|Ansicht|Sicht|Willen|Stellungnahmen|Stellungnahme"
     r"|Mitteilungen|Mitteilung|Pressemitteilung|Presseerklärung|Artikel|Ermittlungen|Meldung|Bekunden|Sichtweise"
     r"|Erklärung|Erklärungen|Äußerungen|Vorschlag|Entscheidung|Verdacht|Analyse|Schätzung|Verlautbarung|Meinung|Plan|Auswertung|Recherchen|Zahlen"
-    r"|Bewertung|Bewertungen|Anweisung|Anweisungen|Fazit)"
+    r"|Bewertung|Bewertungen|Anweisung|Anweisungen|Fazit|Stand|Ergebnis|Ergebnissen|Ergebnisse|Untersuchungsergebnissen|Untersuchungsergebnisse)"
     r"(?:\s+(?:von|des|der|eines|einer|dem|vom|aus))?\s+"
     r"|(?:in|im|bei|von|aus|auf)\s+(?:der|dem|den|des|einer|einem|seiner|ihrer)\s+(?=\S))?",
     re.IGNORECASE,
@@ -251,6 +251,10 @@ _NO_SPEAKER = re.compile(
 )
 _NAME_PARTICLE = re.compile(r"(?:al|el|ad|as|ar|asch|at|az|ibn|bin|abu|abd)-[A-ZÄÖÜ]")
 _PARTICLES = frozenset("von van de di da del al el bin ibn zu ter ten le la du dos y der den".split())
+# Particles that join a name even after a given name the list lacks: "Abdalla al Badri".
+_ARABIC_PARTICLES = frozenset("al el bin ibn abu".split())
+# Endings of nouns for persons, which stand before names as titles: "Herausforderer", "Menschenrechtlerin".
+_PERSON_NOUN_ENDINGS = ("er", "in", "ist", "eur", "ent", "ant", "ör", "at", "oge", "ige", "te")
 # How far (in characters) resolution looks for the fullest form of a name, a tie or an antecedent.
 # Longer than any news article, so it matters only for long texts (a feed in one file), where it
 # keeps the cost linear in the length of the text.
@@ -645,6 +649,16 @@ class DocumentContext:
             self.names = []
             self._find_runs()
 
+    def _unknown_given_name(self, m: int) -> bool:
+        """Whether token m may be a given name missing from the list: a capitalised word of the run
+        that is no acronym, adjective, country, organisation or person noun ("Alpha", "Susilo")."""
+        tok = self.tokens[m].text
+        return (
+            self.classes[m] == "name" and self._gap(self.tokens[m], self.tokens[m + 1]) == " " and tok[1:].islower() and "-" not in tok
+            and not tok.endswith(_PERSON_NOUN_ENDINGS) and not tok.endswith("s") and not _ADJECTIVE.search(tok.lower())
+            and country_of(tok) is None and tok not in _countries() and not _is_named_org(tok)
+        )
+
     def _introduced(self, name: Name) -> bool:
         """Whether a person name is introduced as one: it starts with a first name, or a title or
         role noun stands right before it ("Dr. Erdoğan Teziç", "Hochschulratspräsident Erdoğan Teziç")."""
@@ -672,7 +686,8 @@ class DocumentContext:
                 if self._joined(j) and classes[j + 1] in ("name", "role", "common"):
                     j += 1
                     continue
-                if self._joined(j) and toks[j + 1].text in _PARTICLES and _is_first_name(toks[j].text):
+                if self._joined(j) and (toks[j + 1].text in _PARTICLES and _is_first_name(toks[j].text) or (
+                        toks[j + 1].text in _ARABIC_PARTICLES and classes[j] == "name" and not _is_acronym(toks[j].text))):
                     k = j + 1
                     while k < n and toks[k].text in _PARTICLES and self._gap(toks[k - 1], toks[k]) == " ":
                         k += 1
@@ -690,6 +705,7 @@ class DocumentContext:
         ("Demokratische Partei Thailands")."""
         toks, classes = self.tokens, self.classes
         surnames = getattr(self, "_surnames", frozenset())
+        titled_by_noun = False
         if j > i and classes[j] == "common" and _is_source_noun(toks[j].text):
             # "laut Ecuadorianischen Presseinformationen": the source noun ends no name
             j -= 1
@@ -714,6 +730,11 @@ class DocumentContext:
             # a first name that ends the run is a surname: "Saddam Hussein", "Barney Frank"
             if first == end and first > i and classes[first - 1] == "name" and not self._is_initial(first - 1):
                 k = first - 1
+            elif first > i and self._unknown_given_name(first - 1) and (
+                    classes[first - 2] == "role" if first - 1 > i else i > 0 and self._gap(toks[i - 1], toks[i]).endswith(", ")):
+                # a given name the list lacks before one it has, in an apposition or after a role:
+                # "…, Alpha Omar Konaré", "Präsident Susilo Bambang Yudhoyono"
+                k = first - 1
             j = end
         else:
             k = i
@@ -735,10 +756,23 @@ class DocumentContext:
                 k -= 1
             # a common noun before a name is not part of it: "Selbstverwaltung Istvan Kovacs"
             last_common = max((m for m in range(k, j + 1) if classes[m] == "common"), default=None)
-            if last_common is not None and last_common < j and all(classes[m] == "name" for m in range(last_common + 1, j + 1)):
+            if last_common is not None and last_common < j and all(classes[m] == "name" for m in range(last_common + 1, j + 1)) and not (
+                # but an institution named by its place keeps its noun: "Polizeipräsidium Westpfalz"
+                last_common == j - 1 and _genitive_stripped(toks[last_common].text).endswith(_PLACE_INSTITUTIONS)
+                and not (_is_acronym(toks[j].text) or _is_first_name(toks[j].text) or toks[j].text in surnames or toks[j].text.endswith("s"))
+            ):
                 k = last_common + 1
             if k > j:
                 return
+            # a noun before a surname the article gives with a first name is a title: "der konservative
+            # Herausforderer Rajoy" after "Mariano Rajoy"
+            if k < j and toks[j].text in surnames and all(
+                toks[m].text not in surnames and not _is_first_name(toks[m].text) and not _is_acronym(toks[m].text) and not self._is_initial(m)
+                and toks[m].text not in _PARTICLES and not _is_named_org(toks[m].text) and not _is_org_head(toks[m].text) and len(toks[m].text) >= 8 and toks[m].text.endswith(_PERSON_NOUN_ENDINGS)
+                for m in range(k, j)
+            ):
+                k = j
+                titled_by_noun = True
             # a known surname before common nouns ends the name: "stellte Grupp Forderungen"
             sur = next((m for m in range(k, j + 1) if toks[m].text in surnames), None)
             if sur is not None and sur < j and all(
@@ -747,10 +781,11 @@ class DocumentContext:
             ):
                 j = sur
         parts = tuple(t.text for t in toks[k : j + 1])
-        if all(classes[m] != "name" for m in range(k, j + 1)):
-            return
+        if all(classes[m] != "name" and toks[m].text not in surnames for m in range(k, j + 1)):
+            return  # (a surname may look like a common noun: "Wirtschaftsminister Clement" after "Wolfgang Clement")
         gender = _first_name_gender(parts[0])
-        titled = (k > i and classes[k - 1] == "role" and not _is_org_head(toks[k - 1].text)) or (k > 0 and toks[k - 1].text.lower() in TITLES)
+        titled = (k > i and classes[k - 1] in ("role", "name") and not _is_org_head(toks[k - 1].text) and (classes[k - 1] == "role" or titled_by_noun)) or (
+            k > 0 and toks[k - 1].text.lower() in TITLES)
         if k > 0 and toks[k - 1].text.lower() in TITLES:
             gender = gender or TITLES[toks[k - 1].text.lower()]
         if k > i and gender is None:
@@ -1067,7 +1102,7 @@ class DocumentContext:
             tail = re.match(r" für (?:[A-ZÄÖÜ][\w\-]*(?:,? | und |- und ))*[A-ZÄÖÜ][\w\-]*", self.text[toks[k].end : toks[k].end + 100])
             if tail:
                 return toks[k].end + tail.end()
-        if m < len(toks) and toks[m].text in ("der", "des") and self._gap(toks[k], toks[m]) == " ":
+        if m < len(toks) and toks[m].text in ("der", "des", "eines", "einer") and self._gap(toks[k], toks[m]) == " ":
             m += 1
             while m < len(toks) and self._gap(toks[m - 1], toks[m]) == " " and (toks[m].text.islower() and _ADJECTIVE.search(toks[m].text)):
                 m += 1
@@ -1491,8 +1526,12 @@ class Resolver:
             if found is not None:
                 return Resolution(canonical, "partial_name", f"the name in the genitive before a source noun: {genitive.group(1)}", found.gender, "sg")
         wrapper = _WRAPPER.match(mention)
-        if re.search(r"\b(?:der|des) $", mention[: wrapper.end()]) and re.match(r"(?:in|im|am|an|auf|aus|bei|mit|nach|von|vom|zu|zum|zur|über|unter|für)\s", mention[wrapper.end() :]):
-            wrapper = re.match("", mention)  # no author after the source noun: "Eine Analyse der in der Woche … veröffentlichten Umfragen"
+        rest = mention[wrapper.end() :]
+        if (re.search(r"\b(?:der|des) $", mention[: wrapper.end()]) and re.match(r"(?:in|im|am|an|auf|aus|bei|mit|nach|von|vom|zu|zum|zur|über|unter|für)\s", rest)) or (
+                re.search(r"[A-Za-zäöüß]{4} $", mention[: wrapper.end()]) and re.match(r"(?:\d|(?:auf|bei|mit|zu|zum|zur|über|unter|für)\s)", rest)):
+            # no author after the source noun: "Eine Analyse der in der Woche … veröffentlichten
+            # Umfragen", "der Meldung auf der firmeneigenen Seite", "dem Artikel 65 des Grundgesetzes"
+            wrapper = re.match("", mention)
         bare = _TRAILING.sub("", mention[wrapper.end():]).strip(" ,")
         # an abbreviation in brackets inside the source: "des Bundeskriminalamtes (BKA) in Wiesbaden"
         bare = re.sub(r"\s*\([A-ZÄÖÜ][\w&]{1,7}\)(?=\s)", "", bare)
@@ -1534,6 +1573,11 @@ class Resolver:
             if tail is None or tail.start() <= start:
                 break
             end = tail.start()
+        # a relative clause or a list of members after the noun: "einer Meldung der dpa, die von der
+        # Basler Zeitung verbreitet wurde", "Die Initiatoren der Aktionswoche, unter ihnen …"
+        rel = re.search(r",\s+(?:(?:der|die|das|dem|den|denen|dessen|deren|welche[rsmn]?)\s(?:[^,]*\s)?[a-zäöüß]+|(?:unter\s+ihnen|darunter)\s.*)$", text[start:end])
+        if rel and re.search(r"[A-Za-zÄÖÜäöüß]{2}", text[start : start + rel.start()]):
+            end = start + rel.start()
         url = re.search(r"\s+(?:https?:|www\.)", text[start:end])
         if url:
             end = start + url.start()
@@ -1602,7 +1646,10 @@ class Resolver:
             return Resolution(_canonical_description(bare), "description", "several speakers, kept as written", None, "pl")
         bare = _PARTICIPLE.sub(r"\1", bare)
         quoted = re.search(r"[„\"»“]([^„“\"»«]{2,60})[“\"«”]", bare)
-        if quoted and (quoted.start() == 0 or _is_role(bare[: quoted.start()].split()[-1]) or bare[: quoted.start()].split()[-1].lower() in DETERMINERS):
+        before = bare[: quoted.start()].split()[-1] if quoted and quoted.start() > 0 else ""
+        if quoted and (quoted.start() == 0 or _is_role(before) or before.lower() in DETERMINERS or (
+                # a generic noun right before the name that ends the mention: "die Internet-Nachrichtensite „Golem“"
+                before[:1].isupper() and not bare[quoted.end() :].strip())):
             return Resolution(quoted.group(1), "name", "the name in quotation marks", "f", "sg")
         # "Polizeiangaben", "NASA-Angaben", "israelischen Armeeangaben": the source before the noun.
         words = bare.split()
@@ -1892,6 +1939,11 @@ class Resolver:
             for r in reversed(self.referents_between(start - WINDOW, start)):
                 if r.start < start and r.description and _heads_match(head, describe(r.id)[0]) and mods <= describe(r.id)[1]:
                     return Resolution(r.id, "description", f"the same as the earlier speaker {r.id}", r.gender, r.number)
+        age = re.fullmatch(r"(?:der|die|des|dem|den)\s+(\d{1,3})-Jährige[nr]?", desc.strip(), re.IGNORECASE)
+        if age:
+            found = self._by_age(age.group(1), start)
+            if found is not None:
+                return Resolution(found, "description", f"the one the article gives the age {age.group(1)}: {found}", gender, "sg")
         # "der Franzose", "Der Ministerpräsident", "der 54-Jährige": the person the text is about
         # (also after a source noun that took the article: "Meinung des SPD-Politikers")
         genitive = len(words) == 1 and self._word_before(start) in ("des", "der") and words[0].endswith("s")
@@ -1931,6 +1983,31 @@ class Resolver:
             if pair is not None:
                 return Resolution(pair, "description", f"the two coordinated before it: {pair}", None, "pl")
         return Resolution(self._canonical_description(desc), "description", "never named in the article: kept as the description", gender, number)
+
+    def _by_age(self, age: str, pos: int) -> str | None:
+        """Whom "der 81-Jährige" means: the nearest one before ``pos`` given that age, by an
+        adjective ("Der 81-jährige Max Kunz", "Ein 81-jähriger Besitzer eines Hauses": the name, or
+        else the noun phrase) or in brackets after a name ("Max Kunz (81)")."""
+        ctx, lo = self.ctx, max(0, pos - WINDOW)
+        for m in reversed(list(re.finditer(rf"\b{age}-jährige[nrms]?\s+|(?<=\S)\s*\(\s*{age}\s*\)", ctx.text[lo:pos]))):
+            at = lo + m.start()
+            if m.group().lstrip().startswith("("):
+                before = [n for n in ctx.names_between(at - 80, at + 1) if n.person and n.end == at]
+                if before:
+                    return ctx.fullest(before[-1].tokens, before[-1].start)[0]
+                continue
+            k = ctx.token_index(lo + m.end())
+            for n in range(k, min(k + 3, len(ctx.tokens))):
+                name = ctx.name_at.get(ctx.tokens[n].start)
+                if name is not None and name.person:
+                    return ctx.fullest(name.tokens, name.start)[0]
+                if not ctx.tokens[n].text[:1].isupper():
+                    break
+            if k < len(ctx.tokens) and ctx.tokens[k].text[:1].isupper():
+                phrase = ctx.noun_phrase(k)
+                if phrase:
+                    return phrase
+        return None
 
     def _persons_pair_before(self, pos: int) -> str | None:
         """The last two persons coordinated in the two sentences before ``pos`` ("Jennifer Lopez
@@ -2016,7 +2093,8 @@ class Resolver:
                     return self.ctx.fullest(x.tokens, x.start)[0]
                 first = _genitive_stripped(x.tokens[0])
                 # (a place seldom ends in -e, a noun after the institution often does: not "Bundesverfassungsgericht Klage")
-                if len(x.tokens) > 1 and first.endswith(_PLACE_INSTITUTIONS) and _heads_match(head, _stem(first)) and not x.tokens[-1].endswith("e"):
+                police = head == "polizei" and first.lower().startswith("polizei")  # "die Polizei" for "Polizeipräsidium Westpfalz"
+                if len(x.tokens) > 1 and first.endswith(_PLACE_INSTITUTIONS) and (_heads_match(head, _stem(first)) or police) and not x.tokens[-1].endswith("e"):
                     # an institution named by its place: "das Gericht" for "des Landgerichts Mannheim"
                     return " ".join((x.tokens[0][:len(first)], *x.tokens[1:]))
             else:
