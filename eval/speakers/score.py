@@ -11,7 +11,9 @@ documents: each held out in one round of development and developed on in the nex
 but scored several times since, so no longer clean; ``report8`` (40 train documents chosen for
 their description speakers, annotated before the eighth round) and ``held-out``, which is
 ``report8`` alone: the only part whose figures have not been seen while developing.
-``all-reports`` is every report part, for the record. Held-out parts are scored once, to report.
+``all-reports`` is every report part, for the record. ``rw-pronouns`` (164 quotes of 24 historical
+newspaper samples of Corpus REDEWIEDERGABE whose speaker span is a third-person pronoun) measures
+pronouns on text from outside WikiNews. Held-out parts are scored once, to report.
 ``--part`` may be given several times: each extractor runs once over the documents of all the
 parts, and each part gets its own tables. ``gold`` resolves the gold quotes' own speaker spans, so
 resolution is measured apart from extraction. Extractors that are not registered are skipped with
@@ -31,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from quotes.errors import QuotesError  # noqa: E402
 from quotes.formats import read_documents  # noqa: E402
+from quotes.formats.redewiedergabe import read_redewiedergabe  # noqa: E402
 from quotes.formats.wikinews import read_wikinews_dir  # noqa: E402
 from quotes.registry import get_extractor  # noqa: E402
 from quotes.scoring.speaker_ids import gold_from_documents, load_speaker_id_layer, score_speaker_ids  # noqa: E402
@@ -39,15 +42,17 @@ from quotes.speakers import MENTION_KINDS, resolve_speakers  # noqa: E402
 LAYERS = {
     "dev": ROOT / "annotations" / "speaker-ids" / "wikinews-dev.jsonl",
     "train": ROOT / "annotations" / "speaker-ids" / "wikinews-train.jsonl",
+    "redewiedergabe": ROOT / "annotations" / "speaker-ids" / "redewiedergabe.jsonl",
 }
 PARTS = {
     "train": ("train",), "train2": ("train2",), "tune": ("tune",), "develop": ("train", "train2", "tune", "report3", "report4", "report5", "report6", "report7"),
     "report": ("report",), "report2": ("report2",), "report12": ("report", "report2"),
     "report3": ("report3",), "report4": ("report4",), "report5": ("report5",), "report6": ("report6",), "report7": ("report7",), "report8": ("report8",), "held-out": ("report8",),
     "all-reports": ("report", "report2", "report3", "report4", "report5", "report6", "report7", "report8"),
+    "rw-pronouns": ("rw-pronouns",),
 }
 # The corpus split (and layer file) of each part: report3 to report6 are made of train documents.
-SPLIT_OF = {"train": "train", "train2": "train", "report3": "train", "report4": "train", "report5": "train", "report6": "train", "report7": "train", "report8": "train", "tune": "dev", "report": "dev", "report2": "dev"}
+SPLIT_OF = {"train": "train", "train2": "train", "report3": "train", "report4": "train", "report5": "train", "report6": "train", "report7": "train", "report8": "train", "rw-pronouns": "redewiedergabe", "tune": "dev", "report": "dev", "report2": "dev"}
 SEEDS_GOLD = ROOT / "annotations" / "seeds.jsonl"
 
 
@@ -80,12 +85,15 @@ def table(title: str, scores) -> str:
 def layer_part(part: str, corpora: Path, cache: dict) -> tuple[list, list]:
     """The documents and the gold speakers of one part of the layer (corpus splits read once, via ``cache``)."""
     docs_out, gold_out = [], []
-    for split in ("train", "dev"):
+    for split in ("train", "dev", "redewiedergabe"):
         wanted = [p for p in PARTS[part] if SPLIT_OF[p] == split]
         if not wanted:
             continue
         if split not in cache:
-            docs = list(read_wikinews_dir(corpora / "german-news-quotes-2024" / "data" / split))
+            if split == "redewiedergabe":
+                docs = list(read_redewiedergabe(corpora / "redewiedergabe-main" / "data" / "main" / "tsv"))
+            else:
+                docs = list(read_wikinews_dir(corpora / "german-news-quotes-2024" / "data" / split))
             cache[split] = (docs, load_speaker_id_layer(LAYERS[split], docs))
         docs, layer = cache[split]
         gold = [g for g in layer if g.part in wanted]
