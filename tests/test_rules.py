@@ -235,6 +235,10 @@ SPEAKER_CASES = [
         "Der Vertreter der Bundesagentur für Arbeit, Peter Clever, sagte, der Datenschutz solle gelockert werden.",
         "Der Vertreter der Bundesagentur für Arbeit, Peter Clever", "sagte", id="medium-in-a-genitive-is-no-dative",
     ),
+    pytest.param(
+        "Relativierend fügte Gall hinzu: „Das Gesetz ist nicht perfekt.“", "Gall", "fügte … hinzu",
+        id="adverb-at-the-start-is-no-subject",
+    ),
 ]
 
 

@@ -9,6 +9,7 @@ rules below are the fallback and the default on the built-in backbone.
 from __future__ import annotations
 
 import bisect
+import re
 
 from ...nlp import german
 from .view import TokenView
@@ -21,6 +22,8 @@ NOT_SUBJECT_START = german.PREPOSITIONS | german.SUBORDINATORS | german.ADVERBS 
     dennoch zwar einerseits andererseits insgesamt jedenfalls hier dort da bis nur ebenfalls
     anfang ende mitte montag dienstag mittwoch donnerstag freitag samstag sonntag""".split()
 )
+# An adjective or participle without ending, used as an adverb: never a subject on its own.
+UNINFLECTED_ADVERB = re.compile(r"(?:.{3,}(?:end|lich|isch|bar|sam|haft|weise|mäßig)|.{7,}ig)$")
 CONJUNCTIONS = frozenset("und aber doch denn oder sondern".split())
 FOCUS_PARTICLES = frozenset("auch nur selbst sogar gerade ebenfalls besonders insbesondere zumindest allein".split())
 # Nouns of the press and the public: a dative phrase with one of these after a speech verb is
@@ -265,6 +268,8 @@ def subject_before(v: TokenView, clause_start: int, finite: int) -> Range | None
         return None
     if e - b == 1 and lw not in german.PERSONAL_PRONOUNS and lw not in DEMONSTRATIVES and not german.is_noun(v.words[b]):
         return None
+    if e - b == 1 and UNINFLECTED_ADVERB.search(lw):
+        return None  # an adverb capitalised at the start of the sentence: "Relativierend fügte Gall hinzu"
     if e - b > MAX_NP:
         end = noun_phrase(v, b, e)
         return (b, end) if end is not None else None
