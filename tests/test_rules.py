@@ -239,6 +239,10 @@ SPEAKER_CASES = [
         "Relativierend fügte Gall hinzu: „Das Gesetz ist nicht perfekt.“", "Gall", "fügte … hinzu",
         id="adverb-at-the-start-is-no-subject",
     ),
+    pytest.param(
+        "Die Lage sei ruhig, teilte die Regierung in Lomé mit.", "die Regierung in Lomé", "teilte … mit", id="place-of-an-institution",
+    ),
+    pytest.param("Die Lage sei ruhig, sagte Merkel in Berlin.", "Merkel", "sagte", id="place-after-a-name-is-no-attribute"),
 ]
 
 

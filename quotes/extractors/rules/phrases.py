@@ -187,6 +187,10 @@ def noun_phrase(v: TokenView, i: int, limit: int, extend: bool = True, one_noun:
             if close is None:
                 break
             j = close + 1
+        elif (lw in ("in", "aus") and v.lower[i] in german.DETERMINERS and j + 1 < limit and v.is_cap(j + 1)
+                and v.lower[j + 1] not in german.DETERMINERS and v.lower[j + 1] not in german.PERSONAL_PRONOUNS
+                and not (j + 2 < limit and v.is_cap(j + 2))):
+            j += 2  # the place of an institution or a spokesman: "die Regierung in Lomé", "ein IWF-Sprecher aus Washington"
         else:
             break
     return j
