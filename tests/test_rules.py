@@ -243,6 +243,10 @@ SPEAKER_CASES = [
         "Die Lage sei ruhig, teilte die Regierung in Lomé mit.", "die Regierung in Lomé", "teilte … mit", id="place-of-an-institution",
     ),
     pytest.param("Die Lage sei ruhig, sagte Merkel in Berlin.", "Merkel", "sagte", id="place-after-a-name-is-no-attribute"),
+    pytest.param(
+        "Die Frauen hatten angegeben, dass der Vater sie geschlagen hatte.", "Die Frauen", "hatten angegeben",
+        id="auxiliary-right-before-a-participle-in-en",
+    ),
 ]
 
 

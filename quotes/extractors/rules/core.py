@@ -274,7 +274,7 @@ class Analysis:
         # auxiliary is a participle, though it looks like a past plural.
         clause_final = lw.endswith("en") and (i + 1 >= ce or v.words[i + 1] in BOUNDARY)
         cs = self.clause_start(i, ub) if clause_final or not looks_finite else i  # only where an auxiliary is looked for
-        participle = clause_final and any(v.lower[k] in german.AUXILIARIES for k in range(cs, i - 1))
+        participle = clause_final and any(v.lower[k] in german.AUXILIARIES for k in range(cs, i))
         if participle or not looks_finite:
             aux = next((k for k in range(i - 1, cs - 1, -1) if v.lower[k] in german.AUXILIARIES), None)
             if aux is None and lw == lemma:
