@@ -247,6 +247,14 @@ SPEAKER_CASES = [
         "Die Frauen hatten angegeben, dass der Vater sie geschlagen hatte.", "Die Frauen", "hatten angegeben",
         id="auxiliary-right-before-a-participle-in-en",
     ),
+    pytest.param(
+        "Der Sicherheitsrat rief die Regierung zur Mäßigung auf und beschloss, den Fall weiterzuleiten.", "Der Sicherheitsrat",
+        "beschloss", id="subject-shared-by-two-coordinated-verbs",
+    ),
+    pytest.param(
+        "Vorausgegangen waren Angriffe auf die Botschaft; Die Nachrichtenseite Business Insider berichtete, dass Milizen schossen.",
+        "Die Nachrichtenseite Business Insider", "berichtete", id="semicolon-ends-the-clause-before-the-subject",
+    ),
 ]
 
 

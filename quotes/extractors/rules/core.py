@@ -336,8 +336,8 @@ class Analysis:
         a sentence start or a colon (a headline "X: Nordkorea droht …")."""
         k = i
         while k > ub and not self.used[k - 1] and not self.hard_start[k] and i - k < MAX_SCAN:
-            if self.v.words[k - 1] == ":" and self.quote_at[k - 1] == -1 and k < i:
-                break
+            if self.v.words[k - 1] in (":", ";") and self.quote_at[k - 1] == -1 and k < i:
+                break  # (a semicolon ends a clause as a full stop does: "…; Die Nachrichtenseite berichtete, …")
             k -= 1
         return k
 
@@ -480,6 +480,12 @@ class Analysis:
         if cs > lo and v.words[cs - 1] == "," and v.lower[cs] in RELATIVE_SUBJECTS and hit.finite == hit.last:
             # "ein Prediger, der alle aufforderte, …": the relative pronoun, resolved to its noun later
             return [(cs, cs + 1)]
+        if hit.finite - 1 > lo and v.lower[hit.finite - 1] == "und":
+            # "Der Sicherheitsrat rief … auf und beschloss, …": the subject of the first of the two verbs
+            first = next((k for k in range(lo + 1, hit.finite - 1) if v.words[k].islower() and german.is_verb_form(v.words[k])), None)
+            shared = phrases.subject_before(v, lo, first) if first is not None else None
+            if shared:
+                return [shared]
         before = phrases.subject_before(v, lo, hit.finite)
         if before and not phrases.fronted_dative(v, *before):
             return [before]
