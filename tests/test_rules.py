@@ -255,6 +255,22 @@ SPEAKER_CASES = [
         "Vorausgegangen waren Angriffe auf die Botschaft; Die Nachrichtenseite Business Insider berichtete, dass Milizen schossen.",
         "Die Nachrichtenseite Business Insider", "berichtete", id="semicolon-ends-the-clause-before-the-subject",
     ),
+    pytest.param(
+        "Bundespräsident Christian Wulff (CDU) hat in einem Gespräch mit Schimon Peres (Awoda) betont, dass Deutschland helfe.",
+        "Bundespräsident Christian Wulff (CDU)", "hat … betont", id="short-brackets-are-no-clause-boundary",
+    ),
+    pytest.param(
+        "Houcine Abassi, der Generalsekretär des Verbandes (UGIT) sagte, man werde nicht zurückkehren.",
+        "Houcine Abassi, der Generalsekretär des Verbandes (UGIT)", "sagte", id="article-after-a-comma-is-no-relative-pronoun",
+    ),
+    pytest.param(
+        "Am Freitag hat der Bundesinnenminister Thomas de Maizière (CDU) bekanntgegeben, dass die Bombe eine Attrappe sei.",
+        "der Bundesinnenminister Thomas de Maizière (CDU)", "hat … bekanntgegeben", id="name-particle-inside-a-name",
+    ),
+    pytest.param(
+        "Die Kommission wird von ai positiv gesehen, die Organisation fordert aber, dass sie mehr Geld bekommt.",
+        "die Organisation", "fordert", id="subject-after-a-clause-of-its-own",
+    ),
 ]
 
 

@@ -175,7 +175,10 @@ class Analysis:
     def clause_start(self, i: int, lo: int) -> int:
         v, k = self.v, i
         stop = max(lo, i - MAX_SCAN)
-        while k > stop and v.words[k - 1] not in BOUNDARY:
+        while k > stop and v.words[k - 1] not in BOUNDARY or (k > stop and v.words[k - 1] == ")" and self._bracket_open(k - 1, stop) is not None):
+            if v.words[k - 1] == ")":
+                k = self._bracket_open(k - 1, stop)  # a short bracket is no clause boundary: "Christian Wulff (CDU) hat … betont"
+                continue
             if self.quote_at[k - 1] != -1:
                 q = self.quotes[self.quote_at[k - 1]]
                 if q.end != k or q.begin < stop or phrases.quoted_name(v, q.begin, q.end) != q.end:
@@ -184,6 +187,16 @@ class Analysis:
                 continue
             k -= 1
         return k
+
+    def _bracket_open(self, close: int, stop: int) -> int | None:
+        """The "(" of the bracket that ``close`` ends, within four tokens and with no boundary between."""
+        v = self.v
+        for k in range(close - 1, max(stop, close - 5) - 1, -1):
+            if v.words[k] == "(":
+                return k
+            if v.words[k] in BOUNDARY:
+                return None
+        return None
 
     def clause_end(self, i: int, hi: int) -> int:
         v, k = self.v, i
@@ -477,7 +490,8 @@ class Analysis:
         if after < cend and v.lower[after] in phrases.NOMINATIVE_PRONOUNS:
             return [(after, after + 1)]
         cs = self.clause_start(hit.first, lo)
-        if cs > lo and v.words[cs - 1] == "," and v.lower[cs] in RELATIVE_SUBJECTS and hit.finite == hit.last:
+        if (cs > lo and v.words[cs - 1] == "," and v.lower[cs] in RELATIVE_SUBJECTS and hit.finite == hit.last
+                and not (cs + 1 < cend and v.is_cap(cs + 1))):  # an article is no relative pronoun: "Abassi, der Generalsekretär …"
             # "ein Prediger, der alle aufforderte, …": the relative pronoun, resolved to its noun later
             return [(cs, cs + 1)]
         if hit.finite - 1 > lo and v.lower[hit.finite - 1] == "und":
@@ -487,6 +501,9 @@ class Analysis:
             if shared:
                 return [shared]
         before = phrases.subject_before(v, lo, hit.finite)
+        if before and cs > lo and any(v.words[k].islower() and german.is_verb_form(v.words[k]) for k in range(*before)):
+            # the field runs over a clause of its own: "Die Gründung … wird … gesehen, die Organisation fordert"
+            before = phrases.subject_before(v, cs, hit.finite) or before
         if before and not phrases.fronted_dative(v, *before):
             return [before]
         sub = phrases.subject_after(v, after, cend)

@@ -25,6 +25,8 @@ NOT_SUBJECT_START = german.PREPOSITIONS | german.SUBORDINATORS | german.ADVERBS 
 # An adjective or participle without ending, used as an adverb: never a subject on its own.
 UNINFLECTED_ADVERB = re.compile(r"(?:.{3,}(?:end|lich|isch|bar|sam|haft|weise|mäßig)|.{7,}ig)$")
 CONJUNCTIONS = frozenset("und aber doch denn oder sondern".split())
+# Particles inside a person's name that are no German words: "Thomas de Maizière", "Ali al Badri".
+NAME_PARTICLES = frozenset("de van al el bin ibn da di del du dos".split())
 FOCUS_PARTICLES = frozenset("auch nur selbst sogar gerade ebenfalls besonders insbesondere zumindest allein".split())
 # Nouns of the press and the public: a dative phrase with one of these after a speech verb is
 # the addressee ("sagte Miller der Zeitung"), not a genitive of the speaker.
@@ -146,7 +148,10 @@ def noun_phrase(v: TokenView, i: int, limit: int, extend: bool = True, one_noun:
         j = quoted  # „BBC News“, die „Aktion Deutschland hilft“
     elif j > i and j < limit and _lower_name(v, j):
         j += 1  # "die taz", "der flightradar24"
-    while j < limit and (_nounish(v, j) or v.words[j][:1].isdigit() and j > head and not _count_before_noun(v, j, limit)) and v.words[j] not in "„“\"»«":
+    while j < limit and (
+        _nounish(v, j) or v.words[j][:1].isdigit() and j > head and not _count_before_noun(v, j, limit)
+        or v.lower[j] in NAME_PARTICLES and j > head and j + 1 < limit and v.is_cap(j + 1)  # "Thomas de Maizière"
+    ) and v.words[j] not in "„“\"»«":
         if v.lower[j] in german.PERSONAL_PRONOUNS or v.lower[j] in NOT_SUBJECT_START and j == i:
             break
         if one_noun and j > head and not v.words[j].endswith("s"):
