@@ -75,6 +75,7 @@ _RELATIVE: dict[str, tuple[str | None, str | None]] = {
     "der": (None, None), "die": (None, None), "das": ("n", "sg"), "dem": ("mn", "sg"), "den": ("m", "sg"),
     "dessen": ("mn", "sg"), "deren": (None, None), "denen": (None, "pl"),
     "welcher": (None, None), "welche": (None, None), "welches": ("n", "sg"), "welchem": ("mn", "sg"),
+    "wonach": (None, None),  # "eine Schätzung, wonach …": the noun before its comma
 }
 
 DETERMINERS = frozenset(
@@ -1385,6 +1386,7 @@ _NOMINATIVE_DETERMINERS = frozenset("der die das ein eine dieser diese dieses be
 # Determiners of a masculine or neuter singular noun in another case than the nominative.
 _OBLIQUE_SINGULAR = frozenset("eines einem des dem".split())
 _DOCUMENT_PRONOUNS = frozenset("demnach danach".split())
+_SEPARABLE_PARTICLES = frozenset("zurück ab an auf aus bei ein fest vor zu hin her nach".split())
 # Further documents that "demnach" may point at when no other antecedent agrees.
 _MORE_DOCUMENT_HEADS = ("ergebnis", "lebenslauf", "entwurf", "statistik", "prognose", "bilanz", "protokoll", "vertrag", "auswertung")
 
@@ -1510,6 +1512,8 @@ class Resolver:
             resolution = self.relative(start, _RELATIVE[low], after_comma.group(1))
             if resolution is None:
                 resolution = self._relative_noun(start, _RELATIVE[low])
+            if resolution is None and low == "wonach":
+                resolution = self._noun_before_comma(start)
             if resolution is not None:
                 return resolution
         if low in PRONOUNS:
@@ -2399,10 +2403,12 @@ class Resolver:
         for r in reversed(self.ctx.mentions_between(max(s0, comma - 300), comma)):
             if r.end > comma or (number and r.number and r.number != number) or (genders and r.gender and r.gender not in genders):
                 continue
+            if text[r.start - 1 : r.start] == "(" and text[r.end : r.end + 1] == ")":
+                continue  # a party or abbreviation in brackets after the noun: "Heribert Rech (CDU), wonach …"
             if preposition in ("in", "laut", "nach", "gemäß") and r.kind == "thing":
                 return self._from_referent(r, "the document the relative clause refers to")
             genitive = not r.description and text[r.start : r.end].endswith("s") and self._after_role(r.start)
-            if not text[r.end : comma].strip("“”\"«»)") and not genitive:
+            if not re.sub(r"\s*\([^()]{1,40}\)", "", text[r.end : comma]).strip("“”\"«»)") and not genitive:
                 return self._from_referent(r, "the noun the relative clause refers to")
         return None
 
@@ -2412,6 +2418,9 @@ class Resolver:
         ctx, text, toks = self.ctx, self.ctx.text, self.ctx.tokens
         comma = text.rfind(",", max(0, start - 40), start)
         k = ctx.token_index(comma) - 1
+        if 1 < k and toks[k].end == comma and toks[k].text in _SEPARABLE_PARTICLES and toks[k - 1].text[:1].isupper():
+            k -= 1  # the noun before a verb particle: "kehrten zur ursprünglichen Version zurück, wonach …"
+            comma = toks[k].end
         if comma < 0 or k < 1 or toks[k].end != comma or not toks[k].text[0].isupper() or ctx.classes[k] in ("func", "name"):
             return None
         if ctx.names_between(toks[k].start, toks[k].end):
@@ -2430,6 +2439,22 @@ class Resolver:
         if (number and num != number) or (genders and gender not in genders) or (text[start:start + 3].lower() == "der" and gender != "m"):
             return None
         return Resolution(_canonical_description(text[np_start : toks[k].end]), "pronoun", "the noun the relative clause refers to", gender, num)
+
+    def _noun_before_comma(self, start: int) -> Resolution | None:
+        """The noun phrase before the comma of "wonach", whatever its case: "kehrten zur
+        ursprünglichen Version zurück, wonach …" → "Ursprüngliche Version"."""
+        ctx, toks = self.ctx, self.ctx.tokens
+        comma = ctx.text.rfind(",", max(0, start - 40), start)
+        k = ctx.token_index(comma) - 1
+        if 1 < k and toks[k].end == comma and toks[k].text in _SEPARABLE_PARTICLES:
+            k -= 1
+        if comma < 0 or k < 0 or not toks[k].text[:1].isupper():
+            return None
+        name = next((n for n in ctx.names_between(toks[k].start, toks[k].end)), None)
+        if name is not None:
+            return Resolution(ctx.fullest(name.tokens, name.start)[0], "pronoun", "the name before 'wonach'", name.gender, "sg")
+        phrase = ctx.noun_phrase(k)
+        return Resolution(phrase, "pronoun", "the noun before 'wonach'") if phrase else None
 
     def _enclosing_speaker(self, pos: int) -> Resolution | None:
         """The resolution of the quote whose content contains ``pos``: "ich" inside a quote."""

@@ -271,6 +271,12 @@ SPEAKER_CASES = [
         "Die Kommission wird von ai positiv gesehen, die Organisation fordert aber, dass sie mehr Geld bekommt.",
         "die Organisation", "fordert", id="subject-after-a-clause-of-its-own",
     ),
+    pytest.param(
+        "Für das Jahr 2002 gibt es eine Schätzung, wonach 500 Kinder starben.", "eine Schätzung", "wonach", id="wonach-after-its-noun",
+    ),
+    pytest.param(
+        "Der Minister gab eine Erklärung ab, wonach der Bär erschossen werden dürfe.", "wonach", "wonach", id="wonach-after-a-particle",
+    ),
 ]
 
 

@@ -758,6 +758,21 @@ def test_pairs_and_institutions_of_the_seventh_round(text, quotes, expected):
             [("Die 67-Jährige", "sie habe Rauch gesehen")],
             "Erika Brandt",
         ),
+        (  # "wonach": the noun before its comma …
+            "Für das Jahr 2002 gibt es eine Schätzung, wonach 500 Kinder starben.",
+            [("wonach", "500 Kinder starben")],
+            "Schätzung",
+        ),
+        (  # … also before a verb particle
+            "Später kehrte der Mann zur ursprünglichen Version zurück, wonach eine Maus das Feuer gelegt habe.",
+            [("wonach", "eine Maus das Feuer gelegt habe")],
+            "Ursprünglichen Version",
+        ),
+        (  # … and past a party in brackets, to the name
+            "Die Sichtweise von Innenminister Heribert Rech (CDU), wonach das Gesetz reiche, teilt die SPD nicht.",
+            [("wonach", "das Gesetz reiche")],
+            "Heribert Rech",
+        ),
         (  # an institution named by its place keeps its noun, and "die Polizei" goes to it
             "Das Polizeipräsidium Westpfalz teilte mit, die Kontrollen würden verstärkt. Die Polizei sagte, es gebe mehr Unfälle.",
             [("Das Polizeipräsidium Westpfalz", "die Kontrollen würden verstärkt"), ("Die Polizei", "es gebe mehr Unfälle")],

@@ -847,9 +847,15 @@ class Analysis:
         if end - (i + 1) < 2:
             return
         lo = self.lo_of(ub, i)
+        speaker = [(i, i + 1)]  # "wonach" itself, resolved to the noun before its comma
+        if i - 1 > lo and v.words[i - 1] == ",":
+            # the noun phrase that ends at the comma: "eine Schätzung, wonach …"
+            b = next((b for b in range(lo, i - 1) if (v.lower[b] in german.DETERMINERS or v.is_cap(b)) and phrases.noun_phrase(v, b, i - 1) == i - 1), None)
+            if b is not None:
+                speaker = [(b, i - 1)]
         self.emit(Found(
             content=[(i + 1, end)], type=self._content_type([(i + 1, end)]), rule="indirect: 'wonach'", confidence=0.6,
-            cue=[(i, i + 1)], frame=[(lo, i + 1)], unit=u, detail="wonach",
+            cue=[(i, i + 1)], frame=[(lo, i + 1)], speaker=speaker, unit=u, detail="wonach",
         ))
 
     # -- clause tests ----------------------------------------------------------------------
