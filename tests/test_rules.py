@@ -277,6 +277,10 @@ SPEAKER_CASES = [
     pytest.param(
         "Der Minister gab eine Erklärung ab, wonach der Bär erschossen werden dürfe.", "wonach", "wonach", id="wonach-after-a-particle",
     ),
+    pytest.param(
+        "„" + " ".join(["Das Eis schmilzt schneller als erwartet, und die Bären finden im Sommer keine Robben mehr."] * 7) + "“, sagte der Minister.",
+        "der Minister", "sagte", id="quote-longer-than-the-scan-before-a-postposed-cue",
+    ),
 ]
 
 

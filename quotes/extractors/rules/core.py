@@ -668,6 +668,9 @@ class Analysis:
         v = self.v
         comma = cs - 1 if v.words[cs - 1] == "," else cs
         lo = self.lo_of(ub, comma)
+        before = self.quote_at[comma - 1] if comma > 0 else -1
+        if before != -1 and self.quotes[before].end == comma and ub <= self.quotes[before].begin < lo and self.free_range(self.quotes[before].begin, lo):
+            lo = self.quotes[before].begin  # a quote longer than the scan: „… (a hundred words) …“, sagte X
         if comma - lo < 2:
             return False
         if hit.kind == "verb" and hit.finite != hit.head and v.lower[hit.finite] not in ("hat", "hatte", "haben", "hatten", "habe", "ist", "war", *LASSEN):
