@@ -24,6 +24,9 @@ sys.path.insert(0, str(ROOT))
 
 from quotes.formats.redewiedergabe import read_redewiedergabe  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import choose_train  # noqa: E402
+
 PRONOUNS = frozenset("er sie es der die dieser diese jener jene welcher welche derselbe dieselbe".split())
 N_SAMPLES = 24
 
@@ -46,23 +49,8 @@ def chosen(docs) -> list:
 
 
 def show(doc) -> None:
-    """The text with the chosen quotes and their speaker spans marked, then each one listed."""
-    text, marks = doc.text, []
-    for k in pronoun_quotes(doc):
-        q = doc.quotes[k]
-        marks += [(q.start, 1, f"⟦{k} "), (q.end, 0, f" ⟧{k}")]
-        marks += [(s.start, 1, "<<") for s in q.speaker] + [(s.end, 0, ">>") for s in q.speaker]
-    out, last = [], 0
-    for pos, _, mark in sorted(set(marks)):
-        out += [text[last:pos], mark]
-        last = pos
-    out.append(text[last:])
-    print(f"=== {doc.id}  ({doc.meta.get('year')}, {doc.meta.get('source')}: {doc.meta.get('title')})\n")
-    print("".join(out))
-    print()
-    for k in pronoun_quotes(doc):
-        q = doc.quotes[k]
-        print(f"  [{k}] {q.type:13} speaker={q.speaker_text!r} content={q.content_text[:60]!r}")
+    """The sample with the chosen quotes and their speaker spans marked, then each one listed."""
+    choose_train.show(doc, pronoun_quotes(doc), f"{doc.meta.get('year')}, {doc.meta.get('source')}: {doc.meta.get('title')}")
 
 
 def main() -> None:

@@ -67,11 +67,14 @@ def layer_documents() -> list[str]:
     return names
 
 
-def show(doc) -> None:
-    """The text with ⟦k quote starts and ⟧k ends marked, then each quote's type and speaker span."""
+def show(doc, indices=None, title: str | None = None) -> None:
+    """The text with ⟦k quote starts and ⟧k ends marked, then each quote's type and speaker span;
+    ``indices`` limits both to some quotes, ``title`` replaces the heading's quote count."""
     text = doc.text
+    indices = range(len(doc.quotes)) if indices is None else indices
     marks = []
-    for k, q in enumerate(doc.quotes):
+    for k in indices:
+        q = doc.quotes[k]
         marks += [(q.start, 1, f"⟦{k} "), (q.end, 0, f" ⟧{k}")]
         marks += [(s.start, 1, "<<") for s in q.speaker] + [(s.end, 0, ">>") for s in q.speaker]
     out, last = [], 0
@@ -79,10 +82,11 @@ def show(doc) -> None:
         out += [text[last:pos], mark]
         last = pos
     out.append(text[last:])
-    print(f"=== {doc.id}  ({len(doc.quotes)} quotes)\n")
+    print(f"=== {doc.id}  ({title or f'{len(doc.quotes)} quotes'})\n")
     print("".join(out))
     print()
-    for k, q in enumerate(doc.quotes):
+    for k in indices:
+        q = doc.quotes[k]
         print(f"  [{k}] {q.type:13} speaker={q.speaker_text!r}")
 
 
