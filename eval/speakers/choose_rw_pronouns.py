@@ -2,6 +2,7 @@
 
     .venv/bin/python eval/speakers/choose_rw_pronouns.py                 # the rule, applied now
     .venv/bin/python eval/speakers/choose_rw_pronouns.py --show N        # the N-th chosen sample, marked up
+    .venv/bin/python eval/speakers/choose_rw_pronouns.py --part rw-pronouns2   # the second set
 
 WikiNews has no pronoun speaker left outside the layer, so pronouns are measured on text from
 outside that corpus: the historical newspaper samples of Corpus REDEWIEDERGABE (1840–1919,
@@ -29,6 +30,9 @@ import choose_train  # noqa: E402
 
 PRONOUNS = frozenset("er sie es der die dieser diese jener jene welcher welche derselbe dieselbe".split())
 N_SAMPLES = 24
+# The second set (``rw-pronouns2``, chosen after the first was scored): the next samples of the
+# same ranking, enough of them for about as many quotes, since those left hold fewer each.
+SECOND = slice(24, 84)
 
 
 def corpus_folder() -> Path:
@@ -41,11 +45,16 @@ def pronoun_quotes(doc) -> list[int]:
     return [k for k, q in enumerate(doc.quotes) if len(q.speaker) == 1 and q.speaker[0].text.lower() in PRONOUNS]
 
 
-def chosen(docs) -> list:
-    """The samples the rule picks, in rank order."""
+def ranked(docs) -> list:
+    """The newspaper samples with a pronoun speaker span, most such quotes first."""
     news = [d for d in docs if d.meta.get("source", "").startswith("mkhz") and d.meta.get("fictional") == "no" and pronoun_quotes(d)]
     news.sort(key=lambda d: (-len(pronoun_quotes(d)), d.id))
-    return news[:N_SAMPLES]
+    return news
+
+
+def chosen(docs, part: str = "rw-pronouns") -> list:
+    """The samples the rule picks for ``part`` (``rw-pronouns`` or ``rw-pronouns2``), in rank order."""
+    return ranked(docs)[:N_SAMPLES] if part == "rw-pronouns" else ranked(docs)[SECOND]
 
 
 def show(doc) -> None:
@@ -56,8 +65,9 @@ def show(doc) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--show", type=int, help="print the N-th chosen sample (0-based), marked up")
+    ap.add_argument("--part", choices=("rw-pronouns", "rw-pronouns2"), default="rw-pronouns")
     args = ap.parse_args()
-    docs = chosen(read_redewiedergabe(corpus_folder()))
+    docs = chosen(read_redewiedergabe(corpus_folder()), args.part)
     if args.show is not None:
         show(docs[args.show])
         return
