@@ -133,6 +133,7 @@ ORG_HEADS = tuple(
 )
 # Source nouns that wrap the real speaker: "Angaben der Polizei", "Polizeiangaben", "Medienberichten".
 SOURCE_NOUNS = ("angaben", "aussagen", "aussage", "informationen", "worte", "worten", "berichten", "berichte", "bericht", "meldungen", "schätzungen", "erkenntnissen")
+_HYPHENED_SOURCE = re.compile(r"([\w.]+)-(?:Meldung|Meldungen|Schreiben|Mitteilung|Pressemitteilung|Erklärung|Interview)")
 _WRAPPER = re.compile(
     r"^(?:(?:laut|nach|so|zufolge|gemäß|wie|auch|in|im|aus)\s+)*"
     r"(?:(?:den\s+|der\s+|dem\s+|die\s+|eine\s+|einer\s+|einem\s+|eines\s+|eigenen\s+|eigenem\s+|eigener\s+|ersten\s+|offiziellen\s+|übereinstimmenden\s+|jüngsten\s+)*"
@@ -144,7 +145,8 @@ _WRAPPER = re.compile(
     r"|Darstellungen|Darstellung|Einschätzungen|Einschätzung|Auffassung|Ansichten|Ansicht|Sicht|Willen|Stellungnahmen|Stellungnahme"
     r"|Mitteilungen|Mitteilung|Pressemitteilung|Presseerklärung|Artikel|Ermittlungen|Meldung|Bekunden|Sichtweise"
     r"|Erklärung|Erklärungen|Äußerungen|Vorschlag|Entscheidung|Verdacht|Analyse|Schätzung|Verlautbarung|Meinung|Plan|Auswertung|Recherchen|Zahlen"
-    r"|Bewertung|Bewertungen|Anweisung|Anweisungen|Fazit|Stand|Ergebnis|Ergebnissen|Ergebnisse|Untersuchungsergebnissen|Untersuchungsergebnisse)"
+    r"|Bewertung|Bewertungen|Anweisung|Anweisungen|Fazit|Stand|Ergebnis|Ergebnissen|Ergebnisse|Untersuchungsergebnissen|Untersuchungsergebnisse"
+    r"|Appell|Berechnungen|Vorhersage|Vorhersagen|Befunde|Befunden|Beschluss|Beschlusses|Vermutungen|Schreiben|Prognose|Prognosen)"
     r"(?:\s+(?:von|des|der|eines|einer|dem|vom|aus))?\s+"
     r"|(?:in|im|bei|von|aus|auf)\s+(?:der|dem|den|des|einer|einem|seiner|ihrer)\s+(?=\S))?",
     re.IGNORECASE,
@@ -748,8 +750,8 @@ class DocumentContext:
                 while k - 1 >= i and classes[k - 1] == "name" and _ADJECTIVE.search(toks[k - 1].text.lower()):
                     k -= 1
             # an institution named by its place keeps its noun: "dem Landgericht Bremen", "Staatsanwaltschaft Krefeld"
-            if i < k == j and _genitive_stripped(toks[k - 1].text).endswith(_PLACE_INSTITUTIONS) and classes[k] == "name" and not (
-                _is_acronym(toks[k].text) or _is_first_name(toks[k].text) or toks[k].text in surnames or toks[k].text.endswith("s")
+            if i < k <= j and _genitive_stripped(toks[k - 1].text).endswith(_PLACE_INSTITUTIONS) and not toks[j].text.endswith("s") and all(
+                classes[m] == "name" and not (_is_acronym(toks[m].text) or _is_first_name(toks[m].text) or toks[m].text in surnames) for m in range(k, j + 1)
             ):
                 k -= 1
             # an organisation noun before an adjective and a noun names it: "Bundesverband Erneuerbare Energie"
@@ -758,9 +760,10 @@ class DocumentContext:
             # a common noun before a name is not part of it: "Selbstverwaltung Istvan Kovacs"
             last_common = max((m for m in range(k, j + 1) if classes[m] == "common"), default=None)
             if last_common is not None and last_common < j and all(classes[m] == "name" for m in range(last_common + 1, j + 1)) and not (
-                # but an institution named by its place keeps its noun: "Polizeipräsidium Westpfalz"
-                last_common == j - 1 and _genitive_stripped(toks[last_common].text).endswith(_PLACE_INSTITUTIONS)
-                and not (_is_acronym(toks[j].text) or _is_first_name(toks[j].text) or toks[j].text in surnames or toks[j].text.endswith("s"))
+                # but an institution named by its place keeps its noun: "Polizeipräsidium Westpfalz",
+                # "Universität Complutense Madrid"
+                _genitive_stripped(toks[last_common].text).endswith(_PLACE_INSTITUTIONS) and not toks[j].text.endswith("s") and not any(
+                    _is_acronym(toks[m].text) or _is_first_name(toks[m].text) or toks[m].text in surnames for m in range(last_common + 1, j + 1))
             ):
                 k = last_common + 1
             if k > j:
@@ -1227,7 +1230,7 @@ _PLACE_INSTITUTIONS = (
     "gericht", "gerichtshof", "staatsanwaltschaft", "polizei", "polizeipräsidium", "landratsamt", "bezirksamt", "stadtverwaltung",
     "universität", "hochschule",
 )
-_ANAPHORIC = ("entsprechend", "besagt", "genannt", "erwähnt", "vorliegend", "betreffend", "jeweilig", "selbig")
+_ANAPHORIC = ("entsprechend", "besagt", "genannt", "erwähnt", "vorliegend", "betreffend", "jeweilig", "selbig", "dortig", "hiesig", "zuständig")
 
 
 def _canonical_description(desc: str) -> str:
@@ -1532,7 +1535,7 @@ class Resolver:
         wrapper = _WRAPPER.match(mention)
         rest = mention[wrapper.end() :]
         if (re.search(r"\b(?:der|des) $", mention[: wrapper.end()]) and re.match(r"(?:in|im|am|an|auf|aus|bei|mit|nach|von|vom|zu|zum|zur|über|unter|für)\s", rest)) or (
-                re.search(r"[A-Za-zäöüß]{4} $", mention[: wrapper.end()]) and re.match(r"(?:\d|(?:auf|bei|mit|zu|zum|zur|über|unter|für)\s)", rest)):
+                re.search(r"[A-Za-zäöüß]{4} $", mention[: wrapper.end()]) and re.match(r"(?:\d|(?:auf|bei|mit|zu|zum|zur|über|unter|für|und|sowie)\s)", rest)):
             # no author after the source noun: "Eine Analyse der in der Woche … veröffentlichten
             # Umfragen", "der Meldung auf der firmeneigenen Seite", "dem Artikel 65 des Grundgesetzes"
             wrapper = re.match("", mention)
@@ -1649,14 +1652,19 @@ class Resolver:
                 return Resolution(joined, "name", "several speakers", None, "pl")
             return Resolution(_canonical_description(bare), "description", "several speakers, kept as written", None, "pl")
         bare = _PARTICIPLE.sub(r"\1", bare)
+        bare = re.sub(r"''([^']{2,60}?)''", r"„\1“", bare)  # the wiki's quote marks: "die Tageszeitung ''La Nacion''"
         quoted = re.search(r"[„\"»“]([^„“\"»«]{2,60})[“\"«”]", bare)
         before = bare[: quoted.start()].split()[-1] if quoted and quoted.start() > 0 else ""
         if quoted and (quoted.start() == 0 or _is_role(before) or before.lower() in DETERMINERS or (
                 # a generic noun right before the name that ends the mention: "die Internet-Nachrichtensite „Golem“"
                 before[:1].isupper() and not bare[quoted.end() :].strip())):
             return Resolution(quoted.group(1), "name", "the name in quotation marks", "f", "sg")
-        # "Polizeiangaben", "NASA-Angaben", "israelischen Armeeangaben": the source before the noun.
+        # "Polizeiangaben", "NASA-Angaben", "israelischen Armeeangaben": the source before the noun;
+        # after a hyphen also other documents: "einer dpa-Meldung", "dem LSVD-Schreiben".
         words = bare.split()
+        hyphened = _HYPHENED_SOURCE.fullmatch(words[-1]) if words else None
+        if hyphened and not hyphened.group(1).endswith(SOURCE_NOUNS):
+            words[-1] = hyphened.group(1) + "-" + "Angaben"  # read by the loop below as "X-Angaben"
         for noun in SOURCE_NOUNS:
             last = words[-1].lower()
             if last.endswith(noun) and len(last) > len(noun) + 2:
@@ -1698,7 +1706,10 @@ class Resolver:
         # several spans are kept apart; a single one is taken as mended (``_repair``): [start, end)
         spans = sorted(quote.speaker) if quote is not None and len(quote.speaker) > 1 else [Span(start, end)]
         names = []
+        attribute = _PARTICIPLE.match(text[start:end])
         for n in ctx.names_between(start, end):
+            if attribute and n.end <= start + attribute.end():
+                continue  # a name inside an attribute: "die zur Stanford University gehörende Hoover Institution"
             if n.start < start:  # the span starts inside a name: keep the part in it
                 toks = [t for t in ctx.tokens[ctx.token_index(start) : ctx.token_index(n.end)]]
                 if not toks:
@@ -1744,6 +1755,8 @@ class Resolver:
             if ctx.classes[after] == "role" or (toks[after].text.islower() and _ADJECTIVE.search(toks[after].text)):
                 return 0
         before = text[start : name.start]
+        if not before.strip() and name.person and text[name.end : name.end + 1] == "," and name.end < end:
+            return 4  # a name with its apposition after it: "Jeb Bush, der frühere Gouverneur … Georg W. Bush"
         if not before.strip() or before.strip().lower() in ("sowohl", "weder", "entweder"):
             return 2
         if before.strip().lower() in _PARTICLES and name.person and before.strip().lower() in ctx.fullest(name.tokens)[0].lower().split():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.speakers import _noun_features, resolve_speakers
+from quotes.speakers import _noun_features, resolve_speakers, speaker_key
 from quotes.types import Document, Quote, Span
 
 
@@ -782,3 +782,35 @@ def test_pairs_and_institutions_of_the_seventh_round(text, quotes, expected):
 )
 def test_names_sources_and_ages_of_the_eighth_round(text, quotes, expected):
     assert resolve(text, quotes)[-1].speaker_id == expected
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content, expected",
+    [
+        # a name with its apposition: the name, not a name inside the apposition
+        ("Jeb Bush, der frühere Gouverneur und Bruder des Präsidenten George W. Bush, sagte, er unterstütze Romney.",
+         "Jeb Bush, der frühere Gouverneur und Bruder des Präsidenten George W. Bush", "er unterstütze Romney", "Jeb Bush"),
+        # more source wrappers
+        ("Dem Appell der Polizei zufolge sollen Zeugen sich melden.", "Dem Appell der Polizei", "sollen Zeugen sich melden", "Polizei"),
+        ("Nach den Berechnungen der Associated Press liegt Romney vorn.", "den Berechnungen der Associated Press", "liegt Romney vorn",
+         "Associated Press"),
+        # … but not before a coordination of sources
+        ("Nach Prognosen und den Wasserständen am Oberlauf steigt der Fluss.", "Prognosen und den Wasserständen am Oberlauf",
+         "steigt der Fluss", "Prognosen und Wasserständen am Oberlauf"),
+        # a document after a hyphen goes to its author
+        ("Laut einer dpa-Meldung ist der Vertrag unterschrieben.", "einer dpa-Meldung", "ist der Vertrag unterschrieben", "Dpa"),
+        # a situational adjective is no part of the description
+        ("Der dortige Kassationsgerichtshof entschied, die Klage sei zulässig.", "Der dortige Kassationsgerichtshof", "die Klage sei zulässig",
+         "Kassationsgerichtshof"),
+        # a name inside an attribute is not the speaker
+        ("Das teilte die zur Stanford University gehörende Hoover Institution mit, er sei gestorben.",
+         "die zur Stanford University gehörende Hoover Institution", "er sei gestorben", "Hoover Institution"),
+        # the wiki's quote marks around a name
+        ("Wie die Tageszeitung ''La Nacion'' berichtet, steigen die Preise.", "die Tageszeitung ''La Nacion''", "steigen die Preise", "La Nacion"),
+        # an institution named by a place of two words keeps its noun
+        ("Laut der Universität Complutense Madrid ist der Schädel alt.", "der Universität Complutense Madrid", "ist der Schädel alt",
+         "Universität Complutense Madrid"),
+    ],
+)
+def test_sources_and_names_of_the_ninth_round(text, speaker, content, expected):
+    assert speaker_key(resolve(text, [(speaker, content)])[0].speaker_id) == speaker_key(expected)
