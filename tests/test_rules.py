@@ -281,6 +281,14 @@ SPEAKER_CASES = [
         "„" + " ".join(["Das Eis schmilzt schneller als erwartet, und die Bären finden im Sommer keine Robben mehr."] * 7) + "“, sagte der Minister.",
         "der Minister", "sagte", id="quote-longer-than-the-scan-before-a-postposed-cue",
     ),
+    pytest.param(
+        "Wie die Tageszeitung ''La Nacion'' berichtet, steigen die Preise.", "die Tageszeitung ''La Nacion''", "berichtet",
+        id="name-in-the-wikis-quote-marks",
+    ),
+    pytest.param(
+        "Nach Angaben der Gesellschaft für bedrohte Völker starben zehn Menschen.", "Angaben der Gesellschaft für bedrohte Völker", "Nach",
+        id="institution-named-with-für",
+    ),
 ]
 
 

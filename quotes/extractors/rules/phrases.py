@@ -25,6 +25,11 @@ NOT_SUBJECT_START = german.PREPOSITIONS | german.SUBORDINATORS | german.ADVERBS 
 # An adjective or participle without ending, used as an adverb: never a subject on its own.
 UNINFLECTED_ADVERB = re.compile(r"(?:.{3,}(?:end|lich|isch|bar|sam|haft|weise|mäßig)|.{7,}ig)$")
 CONJUNCTIONS = frozenset("und aber doch denn oder sondern".split())
+# Nouns of institutions whose name goes on with "für …".
+FUER_NOUNS = (
+    "amt", "ministerium", "institut", "gesellschaft", "zentrum", "verband", "komitee", "stiftung", "kommission", "rat",
+    "bund", "agentur", "behörde", "büro", "organisation", "ausschuss", "vereinigung", "forum", "gericht", "beauftragte", "beauftragter",
+)
 # Particles inside a person's name that are no German words: "Thomas de Maizière", "Ali al Badri".
 NAME_PARTICLES = frozenset("de van al el bin ibn da di del du dos".split())
 FOCUS_PARTICLES = frozenset("auch nur selbst sogar gerade ebenfalls besonders insbesondere zumindest allein".split())
@@ -81,9 +86,9 @@ def quoted_name(v: TokenView, j: int, limit: int) -> int | None:
     the first capitalised, no sentence punctuation, and no word in lower case but "am", "für", …;
     after a determiner one more ("die „Aktion Deutschland hilft“"), as a short quote has them
     ("„Das Alter drückt“, sagte er")."""
-    if j + 2 >= limit or v.words[j] not in "„\"»" or not v.is_cap(j + 1):
+    if j + 2 >= limit or v.words[j] not in ("„", '"', "»", "''") or not v.is_cap(j + 1):
         return None
-    close = next((k for k in range(j + 1, min(limit, j + 7)) if v.words[k] in "“\"«”"), None)
+    close = next((k for k in range(j + 1, min(limit, j + 7)) if v.words[k] in ("“", '"', "«", "”", "''")), None)
     if close is None or close == j + 1:
         return None
     inner = v.words[j + 1 : close]
@@ -187,11 +192,20 @@ def noun_phrase(v: TokenView, i: int, limit: int, extend: bool = True, one_noun:
             if end is None:
                 break
             j = end
-        elif v.words[j] in "„\"»" and j + 1 < limit:
-            close = next((k for k in range(j + 1, min(limit, j + 11)) if v.words[k] in "“\"«”"), None)
+        elif v.words[j] in ("„", '"', "»", "''") and j + 1 < limit:
+            close = next((k for k in range(j + 1, min(limit, j + 11)) if v.words[k] in ("“", '"', "«", "”", "''")), None)
             if close is None:
                 break
             j = close + 1
+        elif lw == "für" and j > head and v.lower[j - 1].endswith(FUER_NOUNS) and j + 1 < limit:
+            # an institution's name: "die Gesellschaft für bedrohte Völker", "das Bundesamt für Verfassungsschutz"
+            k = j + 1
+            while k < limit and k - j <= 6 and (v.is_cap(k) or (_is_adjective_like(v, k) and k + 1 < limit and v.is_cap(k + 1))
+                                                 or (v.lower[k] == "und" and k + 1 < limit and v.is_cap(k + 1) and k > j + 1)):
+                k += 1
+            if k == j + 1 or not v.is_cap(k - 1):
+                break
+            j = k
         elif (lw in ("in", "aus") and v.lower[i] in german.DETERMINERS and j + 1 < limit and v.is_cap(j + 1)
                 and v.lower[j + 1] not in german.DETERMINERS and v.lower[j + 1] not in german.PERSONAL_PRONOUNS
                 and not (j + 2 < limit and v.is_cap(j + 2))):
