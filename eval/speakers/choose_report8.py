@@ -1,14 +1,10 @@
-"""The train documents of the eighth held-out part (``report8``) of the speaker-id layer: the rule.
+"""The train documents of the held-out part ``report8``: ``report7``'s rule on the documents left.
 
     .venv/bin/python eval/speakers/choose_report8.py                 # the rule, applied now
     .venv/bin/python eval/speakers/choose_report8.py --show N        # the N-th chosen document, marked up
 
-``report7`` was scored once and its errors were then used for development (the eighth round),
-so a fresh held-out part was chosen and annotated first. It follows ``report6``'s rule on the
-documents left: train documents in no earlier part (``train``, ``train2``, ``report3`` to
-``report7``) with 2 to ``MAX_QUOTES`` annotations and at least two description speaker spans
-(``choose_report2.is_description``), ranked by description spans, then document name; the first
-``N_DOCS``. It looks only at the corpus' gold speaker spans; nothing is resolved or extracted.
+Chosen after ``report7`` had been scored, before anything was run on these documents; the rule
+(``choose_report6.with_descriptions``) is described in ``choose_report7.py``.
 """
 
 from __future__ import annotations
@@ -22,17 +18,7 @@ from choose_report2 import run  # noqa: E402
 from choose_report6 import with_descriptions  # noqa: E402
 
 EARLIER_PARTS = ("train", "train2", "report3", "report4", "report5", "report6", "report7")
-N_DOCS = 40  # as report7
-
-
-def chosen(docs) -> list:
-    """The documents the rule picks, in rank order."""
-    return with_descriptions(docs, EARLIER_PARTS, N_DOCS)
-
-
-def main() -> None:
-    run("train", chosen)
 
 
 if __name__ == "__main__":
-    main()
+    run("train", lambda docs: with_descriptions(docs, EARLIER_PARTS, 40))
