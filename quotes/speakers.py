@@ -652,6 +652,15 @@ class DocumentContext:
             self.names = []
             self._find_runs()
 
+    def _institution_and_place(self, p: int, j: int, surnames) -> bool:
+        """Whether token p is an institution's noun and tokens p+1 … j the place that names it
+        ("Landgericht Bremen", "Universität Complutense Madrid"): names, no person's, no genitive."""
+        toks = self.tokens
+        return _genitive_stripped(toks[p].text).endswith(_PLACE_INSTITUTIONS) and not toks[j].text.endswith("s") and all(
+            self.classes[m] == "name" and not (_is_acronym(toks[m].text) or _is_first_name(toks[m].text) or toks[m].text in surnames)
+            for m in range(p + 1, j + 1)
+        )
+
     def _unknown_given_name(self, m: int) -> bool:
         """Whether token m may be a given name missing from the list: a capitalised word of the run
         that is no acronym, adjective, country, organisation or person noun ("Alpha", "Susilo")."""
@@ -750,20 +759,16 @@ class DocumentContext:
                 while k - 1 >= i and classes[k - 1] == "name" and _ADJECTIVE.search(toks[k - 1].text.lower()):
                     k -= 1
             # an institution named by its place keeps its noun: "dem Landgericht Bremen", "Staatsanwaltschaft Krefeld"
-            if i < k <= j and _genitive_stripped(toks[k - 1].text).endswith(_PLACE_INSTITUTIONS) and not toks[j].text.endswith("s") and all(
-                classes[m] == "name" and not (_is_acronym(toks[m].text) or _is_first_name(toks[m].text) or toks[m].text in surnames) for m in range(k, j + 1)
-            ):
+            if i < k <= j and self._institution_and_place(k - 1, j, surnames):
                 k -= 1
             # an organisation noun before an adjective and a noun names it: "Bundesverband Erneuerbare Energie"
             if i < k < j and _is_org_head(toks[k - 1].text) and classes[k] == "name" and _ADJECTIVE.search(toks[k].text.lower()):
                 k -= 1
             # a common noun before a name is not part of it: "Selbstverwaltung Istvan Kovacs"
             last_common = max((m for m in range(k, j + 1) if classes[m] == "common"), default=None)
+            # (but an institution named by its place keeps its noun: "Polizeipräsidium Westpfalz", "Universität Complutense Madrid")
             if last_common is not None and last_common < j and all(classes[m] == "name" for m in range(last_common + 1, j + 1)) and not (
-                # but an institution named by its place keeps its noun: "Polizeipräsidium Westpfalz",
-                # "Universität Complutense Madrid"
-                _genitive_stripped(toks[last_common].text).endswith(_PLACE_INSTITUTIONS) and not toks[j].text.endswith("s") and not any(
-                    _is_acronym(toks[m].text) or _is_first_name(toks[m].text) or toks[m].text in surnames for m in range(last_common + 1, j + 1))
+                self._institution_and_place(last_common, j, surnames)
             ):
                 k = last_common + 1
             if k > j:
@@ -788,7 +793,7 @@ class DocumentContext:
         if all(classes[m] != "name" and toks[m].text not in surnames for m in range(k, j + 1)):
             return  # (a surname may look like a common noun: "Wirtschaftsminister Clement" after "Wolfgang Clement")
         gender = _first_name_gender(parts[0])
-        titled = (k > i and classes[k - 1] in ("role", "name") and not _is_org_head(toks[k - 1].text) and (classes[k - 1] == "role" or titled_by_noun)) or (
+        titled = (k > i and (classes[k - 1] == "role" or titled_by_noun and classes[k - 1] == "name") and not _is_org_head(toks[k - 1].text)) or (
             k > 0 and toks[k - 1].text.lower() in TITLES)
         if k > 0 and toks[k - 1].text.lower() in TITLES:
             gender = gender or TITLES[toks[k - 1].text.lower()]
@@ -1662,21 +1667,21 @@ class Resolver:
         # "Polizeiangaben", "NASA-Angaben", "israelischen Armeeangaben": the source before the noun;
         # after a hyphen also other documents: "einer dpa-Meldung", "dem LSVD-Schreiben".
         words = bare.split()
-        hyphened = _HYPHENED_SOURCE.fullmatch(words[-1]) if words else None
-        if hyphened and not hyphened.group(1).endswith(SOURCE_NOUNS):
-            words[-1] = hyphened.group(1) + "-" + "Angaben"  # read by the loop below as "X-Angaben"
-        for noun in SOURCE_NOUNS:
-            last = words[-1].lower()
-            if last.endswith(noun) and len(last) > len(noun) + 2:
-                head = words[-1][: -len(noun)].rstrip("-")
-                if head.endswith("s") and len(head) > 4 and not _is_acronym(head):
-                    head = head[:-1]
-                if head in self.ctx.aliases:
-                    full = self.ctx.aliases[head]
-                    return Resolution(full, "partial_name", f"abbreviation of {full}", *self._org_features(full))
-                words[-1] = head[0].upper() + head[1:]
-                bare = " ".join(words)
-                break
+        last = words[-1] if words else ""
+        hyphened = _HYPHENED_SOURCE.fullmatch(last)
+        noun = next((n for n in SOURCE_NOUNS if last.lower().endswith(n) and len(last) > len(n) + 2), None)
+        if hyphened and len(hyphened.group(1)) > 1 and not hyphened.group(1).endswith(SOURCE_NOUNS):
+            head = hyphened.group(1)  # after a hyphen also other documents: "einer dpa-Meldung"
+        else:
+            head = last[: -len(noun)].rstrip("-") if noun else None
+        if head is not None:
+            if head.endswith("s") and len(head) > 4 and not _is_acronym(head):
+                head = head[:-1]
+            if head in self.ctx.aliases:
+                full = self.ctx.aliases[head]
+                return Resolution(full, "partial_name", f"abbreviation of {full}", *self._org_features(full))
+            words[-1] = head[0].upper() + head[1:]
+            bare = " ".join(words)
         return self.description(bare, start, end)
 
     def _name_resolution(self, name: Name) -> Resolution:
@@ -2429,11 +2434,7 @@ class Resolver:
         """A relative pronoun whose noun is of no word list: the noun phrase that ends at its comma
         ("eine gegenläufige Argumentation, die davon ausgeht"), where its article agrees."""
         ctx, text, toks = self.ctx, self.ctx.text, self.ctx.tokens
-        comma = text.rfind(",", max(0, start - 40), start)
-        k = ctx.token_index(comma) - 1
-        if 1 < k and toks[k].end == comma and toks[k].text in _SEPARABLE_PARTICLES and toks[k - 1].text[:1].isupper():
-            k -= 1  # the noun before a verb particle: "kehrten zur ursprünglichen Version zurück, wonach …"
-            comma = toks[k].end
+        k, comma = self._noun_token_before_comma(start)
         if comma < 0 or k < 1 or toks[k].end != comma or not toks[k].text[0].isupper() or ctx.classes[k] in ("func", "name"):
             return None
         if ctx.names_between(toks[k].start, toks[k].end):
@@ -2453,14 +2454,23 @@ class Resolver:
             return None
         return Resolution(_canonical_description(text[np_start : toks[k].end]), "pronoun", "the noun the relative clause refers to", gender, num)
 
+    def _noun_token_before_comma(self, start: int) -> tuple[int, int]:
+        """The token before the comma that precedes ``start`` (within 40 characters), past a verb
+        particle after a noun ("kehrten zur ursprünglichen Version zurück, wonach …"), and where
+        that token ends; the comma is -1 where there is none."""
+        ctx, toks = self.ctx, self.ctx.tokens
+        comma = ctx.text.rfind(",", max(0, start - 40), start)
+        k = ctx.token_index(comma) - 1
+        if 1 < k and toks[k].end == comma and toks[k].text in _SEPARABLE_PARTICLES and toks[k - 1].text[:1].isupper():
+            k -= 1
+            comma = toks[k].end
+        return k, comma
+
     def _noun_before_comma(self, start: int) -> Resolution | None:
         """The noun phrase before the comma of "wonach", whatever its case: "kehrten zur
         ursprünglichen Version zurück, wonach …" → "Ursprüngliche Version"."""
         ctx, toks = self.ctx, self.ctx.tokens
-        comma = ctx.text.rfind(",", max(0, start - 40), start)
-        k = ctx.token_index(comma) - 1
-        if 1 < k and toks[k].end == comma and toks[k].text in _SEPARABLE_PARTICLES:
-            k -= 1
+        k, comma = self._noun_token_before_comma(start)
         if comma < 0 or k < 0 or not toks[k].text[:1].isupper():
             return None
         name = next((n for n in ctx.names_between(toks[k].start, toks[k].end)), None)

@@ -175,10 +175,15 @@ class Analysis:
     def clause_start(self, i: int, lo: int) -> int:
         v, k = self.v, i
         stop = max(lo, i - MAX_SCAN)
-        while k > stop and v.words[k - 1] not in BOUNDARY or (k > stop and v.words[k - 1] == ")" and self._bracket_open(k - 1, stop) is not None):
+        while k > stop:
             if v.words[k - 1] == ")":
-                k = self._bracket_open(k - 1, stop)  # a short bracket is no clause boundary: "Christian Wulff (CDU) hat … betont"
+                opened = self._bracket_open(k - 1, stop)
+                if opened is None:
+                    break
+                k = opened  # a short bracket is no clause boundary: "Christian Wulff (CDU) hat … betont"
                 continue
+            if v.words[k - 1] in BOUNDARY:
+                break
             if self.quote_at[k - 1] != -1:
                 q = self.quotes[self.quote_at[k - 1]]
                 if q.end != k or q.begin < stop or phrases.quoted_name(v, q.begin, q.end) != q.end:
@@ -496,12 +501,12 @@ class Analysis:
             return [(cs, cs + 1)]
         if hit.finite - 1 > lo and v.lower[hit.finite - 1] == "und":
             # "Der Sicherheitsrat rief … auf und beschloss, …": the subject of the first of the two verbs
-            first = next((k for k in range(lo + 1, hit.finite - 1) if v.words[k].islower() and german.is_verb_form(v.words[k])), None)
+            first = next((k for k in range(lo + 1, hit.finite - 1) if phrases.lower_verb(v, k)), None)
             shared = phrases.subject_before(v, lo, first) if first is not None else None
             if shared:
                 return [shared]
         before = phrases.subject_before(v, lo, hit.finite)
-        if before and cs > lo and any(v.words[k].islower() and german.is_verb_form(v.words[k]) for k in range(*before)):
+        if before and cs > lo and any(phrases.lower_verb(v, k) for k in range(*before)):
             # the field runs over a clause of its own: "Die Gründung … wird … gesehen, die Organisation fordert"
             before = phrases.subject_before(v, cs, hit.finite) or before
         if before and not phrases.fronted_dative(v, *before):
@@ -657,7 +662,7 @@ class Analysis:
         v = self.v
         if end - lo <= 6 and phrases.noun_phrase(v, lo, end) == end:
             return [(lo, end)]
-        finite = next((k for k in range(lo, end) if v.words[k].islower() and german.is_verb_form(v.words[k])), None)
+        finite = next((k for k in range(lo, end) if phrases.lower_verb(v, k)), None)
         if finite is None:
             return []
         sub = phrases.subject_before(v, lo, finite) or phrases.subject_after(v, finite + 1, end)

@@ -45,6 +45,9 @@ NOMINATIVE_PRONOUNS = frozenset("er ich wir man".split())
 DEMONSTRATIVES = frozenset("dieser diese jener jene letzterer letztere ersterer erstere".split())
 GENITIVE_STARTS = frozenset("des der eines einer einiger mehrerer vieler zahlreicher aller beider dieser dieses jener seiner seines ihrer ihres deren dessen".split())
 ADDRESSEE_VERBS = frozenset("vorwerfen beschuldigen auffordern bitten warnen appellieren".split())
+# Quote marks that open and close a name, the wiki's '' among them: "„BBC News“", "''La Nacion''".
+OPENING_QUOTES = frozenset(("„", '"', "»", "''"))
+CLOSING_QUOTES = frozenset(("“", '"', "«", "”", "''"))
 # Lower-case words a name in quote marks may have: "„Rundschau am Sonntag“".
 NAME_LINKS = frozenset("am an der die das des von vom für zur zum und of the for and de la le".split())
 # Feminine media nouns: after "der" they are a dative or genitive, never the subject.
@@ -86,9 +89,9 @@ def quoted_name(v: TokenView, j: int, limit: int) -> int | None:
     the first capitalised, no sentence punctuation, and no word in lower case but "am", "für", …;
     after a determiner one more ("die „Aktion Deutschland hilft“"), as a short quote has them
     ("„Das Alter drückt“, sagte er")."""
-    if j + 2 >= limit or v.words[j] not in ("„", '"', "»", "''") or not v.is_cap(j + 1):
+    if j + 2 >= limit or v.words[j] not in OPENING_QUOTES or not v.is_cap(j + 1):
         return None
-    close = next((k for k in range(j + 1, min(limit, j + 7)) if v.words[k] in ("“", '"', "«", "”", "''")), None)
+    close = next((k for k in range(j + 1, min(limit, j + 7)) if v.words[k] in CLOSING_QUOTES), None)
     if close is None or close == j + 1:
         return None
     inner = v.words[j + 1 : close]
@@ -192,8 +195,8 @@ def noun_phrase(v: TokenView, i: int, limit: int, extend: bool = True, one_noun:
             if end is None:
                 break
             j = end
-        elif v.words[j] in ("„", '"', "»", "''") and j + 1 < limit:
-            close = next((k for k in range(j + 1, min(limit, j + 11)) if v.words[k] in ("“", '"', "«", "”", "''")), None)
+        elif v.words[j] in OPENING_QUOTES and j + 1 < limit:
+            close = next((k for k in range(j + 1, min(limit, j + 11)) if v.words[k] in CLOSING_QUOTES), None)
             if close is None:
                 break
             j = close + 1
@@ -248,6 +251,11 @@ def skip_adverbs(v: TokenView, i: int, limit: int) -> int:
         else:
             break
     return i
+
+
+def lower_verb(v: TokenView, k: int) -> bool:
+    """Token k is a verb form in lower case ("sagte", "hat"): a clause's verb, not a noun."""
+    return v.words[k].islower() and german.is_verb_form(v.words[k])
 
 
 def fronted_dative(v: TokenView, b: int, e: int) -> bool:
