@@ -129,11 +129,19 @@ ORG_HEADS = tuple(
     "konzern unternehmen firma website portal institut behörde bewegung hilfswerk komitee "
     "verband gericht gerichtshof ministerium amt senat fraktion regierung kommission gruppe garde "
     "team blatt netzwerk stiftung universität polizei armee dienst presse rat tribunal "
-    "staatsanwaltschaft gewerkschaft verlag medienhaus koalition opposition feuerwehr bundeswehr autobauer hersteller".split()
+    "staatsanwaltschaft gewerkschaft verlag medienhaus koalition opposition feuerwehr bundeswehr autobauer hersteller "
+    "flughafen stadt gemeinde landkreis klinik klinikum krankenhaus".split()
 )
 # Source nouns that wrap the real speaker: "Angaben der Polizei", "Polizeiangaben", "Medienberichten".
 SOURCE_NOUNS = ("angaben", "aussagen", "aussage", "informationen", "worte", "worten", "berichten", "berichte", "bericht", "meldungen", "schätzungen", "erkenntnissen")
 _HYPHENED_SOURCE = re.compile(r"([\w.]+)-(?:Meldung|Meldungen|Schreiben|Mitteilung|Pressemitteilung|Erklärung|Interview)")
+# Nouns of what was said or written, in lower case (the end of a compound: "Kernaussage").
+_SPEECH_NOUNS = (
+    "aussage", "aussagen", "angaben", "bericht", "berichts", "berichtes", "berichten", "meldung", "mitteilung", "erklärung",
+    "ankündigung", "veröffentlichung", "stellungnahme", "umfrage", "pläne", "plänen", "dokument", "dokumenten", "dokumente",
+    "beschuldigungen", "vorwürfen", "forderung", "forderungen", "warnung", "warnungen", "einschätzung", "schätzung",
+    "schätzungen", "berechnungen", "analyse", "ergebnissen", "ergebnisse", "ergebnis", "ergebnisses", "prognose", "angebot",
+)
 _WRAPPER = re.compile(
     r"^(?:(?:laut|nach|so|zufolge|gemäß|wie|auch|in|im|aus)\s+)*"
     r"(?:(?:den\s+|der\s+|dem\s+|die\s+|eine\s+|einer\s+|einem\s+|eines\s+|eigenen\s+|eigenem\s+|eigener\s+|ersten\s+|offiziellen\s+|übereinstimmenden\s+|jüngsten\s+)*"
@@ -146,7 +154,10 @@ _WRAPPER = re.compile(
     r"|Mitteilungen|Mitteilung|Pressemitteilung|Presseerklärung|Artikel|Ermittlungen|Meldung|Bekunden|Sichtweise"
     r"|Erklärung|Erklärungen|Äußerungen|Vorschlag|Entscheidung|Verdacht|Analyse|Schätzung|Verlautbarung|Meinung|Plan|Auswertung|Recherchen|Zahlen"
     r"|Bewertung|Bewertungen|Anweisung|Anweisungen|Fazit|Stand|Ergebnis|Ergebnissen|Ergebnisse|Untersuchungsergebnissen|Untersuchungsergebnisse"
-    r"|Appell|Berechnungen|Vorhersage|Vorhersagen|Befunde|Befunden|Beschluss|Beschlusses|Vermutungen|Schreiben|Prognose|Prognosen)"
+    r"|Appell|Berechnungen|Vorhersage|Vorhersagen|Befunde|Befunden|Beschluss|Beschlusses|Vermutungen|Schreiben|Prognose|Prognosen"
+    # a speech or document noun, also as the end of a compound, before its author: "Die Kernaussage
+    # von Jerry Larson", "des Jahresberichts 2008 der …", "der Ankündigung des ständigen Sekretärs"
+    r"|(?-i:(?:[A-ZÄÖÜ][a-zäöüß]+-?)?(?:" + "|".join(_SPEECH_NOUNS + tuple(n.capitalize() for n in _SPEECH_NOUNS)) + r")(?:\s+\d{4})?(?=\s+(?:von|vom|des|der|eines|einer)\s)))"
     r"(?:\s+(?:von|des|der|eines|einer|dem|vom|aus))?\s+"
     r"|(?:in|im|bei|von|aus|auf)\s+(?:der|dem|den|des|einer|einem|seiner|ihrer)\s+(?=\S))?",
     re.IGNORECASE,
@@ -178,6 +189,8 @@ _TRAILING = re.compile(
     # when it was said: "der EU-Außenminister vom Dienstagabend", "vom 12. Mai"
     r"|\s+(?:vom|am)\s+(?:\d{1,2}\.\s*)?(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Sonnabend|Wochenende|Vortag|Vorabend|"
     r"Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\w*(?:\s+\d{4})?$"
+    r"|\s+(?:im\s+(?:Jahr\s+\d{4}|(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)(?:\s+\d{4})?)"
+    r"|von\s+(?:heute|gestern|vorgestern)(?:\s+(?:Morgen|Vormittag|Mittag|Nachmittag|Abend|früh))?)$"
     r"|\s+(?:in|auf|im|bei|gegenüber|über)\s+(?:(?:seiner|ihrer|der|dem|einem|einer|seinem|ihrem|ihren|seinen|eine|einen|die|den|das)\s+)?(?:\w+\s+)?"
     r"(?:Online-?[Aa]usgabe|Ausgabe|Website|Webseite|Internetseite|Homepage|Twitter|Facebook|Sendung|Interview|Blog|Blogeintrag"
     r"|Pressemitteilung|Mitteilung|Erklärung|Stellungnahme|Pressekonferenz|Anfrage)\b.*$"
@@ -189,8 +202,12 @@ _PARTICIPLE = re.compile(r"^((?:[Dd]er|[Dd]ie|[Dd]as|[Dd]es|[Dd]em|[Dd]en|[Ee]in
 _PREPOSITIONS_ATTACHING = frozenset("von vom bei für gegen mit um als aus an auf über unter nach zu zum zur durch".split())
 _COMMON_SUFFIXES = ("ung", "heit", "keit", "schaft", "ion", "ismus", "nahme", "ität", "tät", "ium", "ment", "nis", "ungen", "ei", "ie",
                     "heiten", "keiten", "schaften", "ionen", "täten", "nisse", "nahmen")
+# Suffixes no given name has: "Verwaltung", "Wissenschaft", "Kommission".
+_NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "sion", "ismus", "nahme", "ität", "tät", "ium", "ment", "nis", "ungen", "ei", "er", "ur", "ik")
 _FEMININE_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "ion", "tät", "ei", "ie", "ik", "ur")
-_WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\w\-]*")
+# A word; a web address is one word, and a name ("GGG.at", "worldreferree.com").
+_DOMAIN = r"\.(?:com|de|at|ch|org|net|info|eu|co\.uk|uk|fr|it|es|nl|ru|io|tv)\b(?![\-.]\w)"
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*(?:" + _DOMAIN + r")?|\d[\w\-]*")
 _MONTHS = "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
 # A sentence ends at . ! ? … before a capital or a digit, but not at the ordinal of a date ("am 21. November").
 _SENTENCE_END = re.compile(r"(?<=[.!?…])(?:(?<!\d\.)|(?!\s+(?:" + _MONTHS + r")\b))[\"“”»«'’)]*\s+(?=[„\"»«‚(]?[A-ZÄÖÜ0-9])|\n+")
@@ -254,6 +271,21 @@ _NO_SPEAKER = re.compile(
 )
 _NAME_PARTICLE = re.compile(r"(?:al|el|ad|as|ar|asch|at|az|ibn|bin|abu|abd)-[A-ZÄÖÜ]")
 _PARTICLES = frozenset("von van de di da del al el bin ibn zu ter ten le la du dos y der den".split())
+# Generic nouns of organisations and media that stand as a title before their name.
+_MEDIA_HEADS = ORG_HEADS + (
+    "seite", "site", "angebot", "portal", "provider", "plattform", "blog", "magazin", "sender", "kanal", "dienst",
+    "organisation", "initiative", "verein", "bündnis", "gesellschaft", "firma", "konzern", "gruppe", "zeitung", "blatt",
+)
+# Article, adjectives, one noun, then a name of capitalised words, capitals, web addresses or
+# words with digits (and "ohne", "für", "of" … inside it): "die Hilfsorganisation Ärzte ohne Grenzen".
+_NAME_WORD = r"(?:[A-ZÄÖÜ][\w'’&.\-]*|[a-z][\w\-]*" + _DOMAIN + r"|[a-z]+\d[\w]*)"
+_TITLED_NAME = re.compile(
+    r"(?:(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]es|[Dd]em|[Dd]en|[Ee]ine?[mnrs]?)\s+)?(?:[a-zäöüß]+(?:e|en|er|es|em)\s+){0,2}"
+    r"([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ]?[a-zäöüß]+)*)\s+"
+    r"(" + _NAME_WORD + r"(?:\s+(?:(?:ohne|für|of|the|for|and|de|du|la|le)\s+)?" + _NAME_WORD + r"){0,5})"
+)
+# Academic titles before a name: "Prof. Dr. Matthias W. Beckmann".
+_ACADEMIC_TITLES = frozenset("dr prof med phil rer nat jur dipl ing mag".split())
 # Particles that join a name even after a given name the list lacks: "Abdalla al Badri".
 _ARABIC_PARTICLES = frozenset("al el bin ibn abu".split())
 # Endings of nouns for persons, which stand before names as titles: "Herausforderer", "Menschenrechtlerin".
@@ -584,6 +616,8 @@ class DocumentContext:
     def _token_class(self, i: int) -> str:
         """name | role | func | common | lower for token i, looking at its left neighbour."""
         tok = self.tokens[i].text
+        if re.search(_DOMAIN + "$", tok):
+            return "name"
         if not tok[0].isupper():
             if _NAME_PARTICLE.match(tok) and i > 0 and self.tokens[i - 1].text[:1].isupper():
                 return "name"  # "Ahmed al-Assadi", "Abd el-Kader"
@@ -669,6 +703,16 @@ class DocumentContext:
             self.classes[m] == "name" and self._gap(self.tokens[m], self.tokens[m + 1]) == " " and tok[1:].islower() and "-" not in tok
             and not tok.endswith(_PERSON_NOUN_ENDINGS) and not tok.endswith("s") and not _ADJECTIVE.search(tok.lower())
             and country_of(tok) is None and tok not in _countries() and not _is_named_org(tok)
+        )
+
+    def _given_name_shape(self, m: int) -> bool:
+        """Whether token m may be a given name by its shape: one capitalised word, no common-noun
+        suffix, no source noun, country or adjective ("Neelie", "Montserrat")."""
+        tok = self.tokens[m].text
+        return (
+            len(tok) >= 3 and tok.isalpha() and tok[1:].islower() and self._gap(self.tokens[m], self.tokens[m + 1]) == " "
+            and not tok.lower().endswith(_NOUN_SUFFIXES) and not _is_source_noun(tok)
+            and not _ADJECTIVE.search(tok.lower()) and country_of(tok) is None and tok not in _countries()
         )
 
     def _introduced(self, name: Name) -> bool:
@@ -764,6 +808,12 @@ class DocumentContext:
             # an organisation noun before an adjective and a noun names it: "Bundesverband Erneuerbare Energie"
             if i < k < j and _is_org_head(toks[k - 1].text) and classes[k] == "name" and _ADJECTIVE.search(toks[k].text.lower()):
                 k -= 1
+            # a compound noun of a medium or organisation before its name is a title: "die Nachrichtenseite Global Wire"
+            media = _genitive_stripped(toks[k].text).lower() if k < j else ""
+            if media.endswith(_MEDIA_HEADS) and not media.endswith(_PLACE_INSTITUTIONS) and any(
+                    media.endswith(h) and len(media) >= len(h) + 3 for h in _MEDIA_HEADS) and self._after_article(k) and not (
+                    _ADJECTIVE.search(toks[k + 1].text.lower())):  # "Bundesverband Erneuerbare Energie" is a name
+                k += 1
             # a common noun before a name is not part of it: "Selbstverwaltung Istvan Kovacs"
             last_common = max((m for m in range(k, j + 1) if classes[m] == "common"), default=None)
             # (but an institution named by its place keeps its noun: "Polizeipräsidium Westpfalz", "Universität Complutense Madrid")
@@ -771,6 +821,11 @@ class DocumentContext:
                 self._institution_and_place(last_common, j, surnames)
             ):
                 k = last_common + 1
+            # a given name the list lacks between a title and a surname: "Wettbewerbskommissarin Neelie
+            # Kroes", "die Archäologin Montserrat Sanz" (a title takes no second noun without an article)
+            title = j - 2 >= i and (classes[j - 2] == "role" or (toks[j - 2].text.endswith(_PERSON_NOUN_ENDINGS) and self._after_article(j - 2)))
+            if k == j and title and classes[j] == "name" and not _is_acronym(toks[j].text) and self._given_name_shape(j - 1):
+                k = j - 1
             if k > j:
                 return
             # a noun before a surname the article gives with a first name is a title: "der konservative
@@ -1233,7 +1288,7 @@ _SOURCE_AFTER = re.compile(
 # Institutions named by the place they serve: "Landgericht Bremen", "Staatsanwaltschaft Krefeld".
 _PLACE_INSTITUTIONS = (
     "gericht", "gerichtshof", "staatsanwaltschaft", "polizei", "polizeipräsidium", "landratsamt", "bezirksamt", "stadtverwaltung",
-    "universität", "hochschule",
+    "universität", "hochschule", "flughafen", "stadt", "gemeinde", "landkreis", "klinik", "klinikum", "krankenhaus",
 )
 _ANAPHORIC = ("entsprechend", "besagt", "genannt", "erwähnt", "vorliegend", "betreffend", "jeweilig", "selbig", "dortig", "hiesig", "zuständig")
 
@@ -1474,6 +1529,7 @@ class Resolver:
         self._speaker_keys: set[str] = set()
         self.done: list[tuple[Quote, Resolution]] = []  # in text order of the quotes
         self._done_starts: list[int] = []
+        self._mention_ends: dict[int, int] = {}  # where the speaker mention of a referent starting there ends
         self._in_source_phrase = False  # resolving the source phrase of a quote without a speaker span
 
     def referents_between(self, start: int, end: int) -> list[Referent]:
@@ -1682,6 +1738,13 @@ class Resolver:
                 return Resolution(full, "partial_name", f"abbreviation of {full}", *self._org_features(full))
             words[-1] = head[0].upper() + head[1:]
             bare = " ".join(words)
+        titled = _TITLED_NAME.fullmatch(bare)
+        if titled and titled.group(1).lower().endswith(_MEDIA_HEADS) and not titled.group(1).lower().endswith(_PLACE_INSTITUTIONS) and (
+                country_of(titled.group(2)) is None and titled.group(2) not in _countries()):
+            # a generic noun before the name of an organisation or medium is a title: "die
+            # Nachrichtenseite Business Insider", "der Website worldreferree.com", "das
+            # Nachrichtenmagazin DER SPIEGEL" (an institution keeps its place: "Stadt Nürnberg")
+            return Resolution(titled.group(2), "name", f"the name after a generic noun: {titled.group(1)}", *self._org_features(titled.group(2)))
         return self.description(bare, start, end)
 
     def _name_resolution(self, name: Name) -> Resolution:
@@ -1755,6 +1818,13 @@ class Resolver:
         ctx, text, toks = self.ctx, self.ctx.text, self.ctx.tokens
         k = ctx.token_index(name.start)
         after = k + len(name.tokens)
+        # academic titles belong to the name: "Klinikdirektor Prof. Dr. Matthias W. Beckmann", "Dr. Dittrich"
+        lead = name.start
+        while k > 0 and toks[k - 1].start >= start and toks[k - 1].text.lower() in _ACADEMIC_TITLES and text[toks[k - 1].end : lead] in (". ", "."):
+            k -= 1
+            lead = toks[k].start
+        if lead != name.start:
+            name = Name(name.tokens, lead, name.end, name.person, name.gender)
         # a genitive before a role or an adjective: "Russlands Präsident", "Berlins früherer Bürgermeister"
         if name.tokens[-1].endswith("s") and after < len(toks) and toks[after].start < end and text[name.end : toks[after].start] == " ":
             if ctx.classes[after] == "role" or (toks[after].text.islower() and _ADJECTIVE.search(toks[after].text)):
@@ -1961,6 +2031,11 @@ class Resolver:
             for r in reversed(self.referents_between(start - WINDOW, start)):
                 if r.start < start and r.description and _heads_match(head, describe(r.id)[0]) and mods <= describe(r.id)[1]:
                     return Resolution(r.id, "description", f"the same as the earlier speaker {r.id}", r.gender, r.number)
+                r_end = self._mention_ends.get(r.start, r.end) if r.speaker else r.end
+                titled = _TITLED_NAME.search(self.ctx.text, r.start, r_end) if r.start < start and not r.description and not mods else None
+                if titled and titled.end() == r_end and _heads_match(head, _stem(titled.group(1))) and (number is None or r.number in (None, number)):
+                    # "die Hilfsorganisation" after "der Hilfsorganisation Ärzte ohne Grenzen"
+                    return Resolution(r.id, "description", f"the earlier speaker named after this noun: {r.id}", r.gender, r.number)
         age = re.fullmatch(r"(?:der|die|des|dem|den)\s+(\d{1,3})-Jährige[nr]?", desc.strip(), re.IGNORECASE)
         if age:
             found = self._by_age(age.group(1), start)
@@ -2522,6 +2597,7 @@ class Resolver:
             described = resolution.kind == "description" and resolution.reason.startswith("never named")
             kind = self._kind_of(resolution.speaker_id)
             self.referents.append(Referent(resolution.speaker_id, pos, resolution.gender, resolution.number, True, described, kind, self.ctx._opens_sentence(pos), pos))
+            self._mention_ends[pos] = max(s.end for s in quote.speaker) if quote.speaker else pos
             at = bisect.bisect_right(self._referent_starts, pos)
             self._referent_starts.insert(at, pos)
             self._referent_order.insert(at, len(self.referents) - 1)
