@@ -3,6 +3,7 @@
     .venv/bin/python eval/speakers/choose_rw_pronouns.py                 # the rule, applied now
     .venv/bin/python eval/speakers/choose_rw_pronouns.py --show N        # the N-th chosen sample, marked up
     .venv/bin/python eval/speakers/choose_rw_pronouns.py --part rw-pronouns2   # the second set
+    .venv/bin/python eval/speakers/choose_rw_pronouns.py --part rw-pronouns3   # the third set: every sample left
 
 WikiNews has no pronoun speaker left outside the layer, so pronouns are measured on text from
 outside that corpus: the historical newspaper samples of Corpus REDEWIEDERGABE (1840–1919,
@@ -33,6 +34,9 @@ N_SAMPLES = 24
 # The second set (``rw-pronouns2``, chosen after the first was scored): the next samples of the
 # same ranking, enough of them for about as many quotes, since those left hold fewer each.
 SECOND = slice(24, 84)
+# The third set (``rw-pronouns3``, chosen after the second was scored): every sample left, one
+# such quote each.
+THIRD = slice(84, None)
 
 
 def corpus_folder() -> Path:
@@ -53,8 +57,8 @@ def ranked(docs) -> list:
 
 
 def chosen(docs, part: str = "rw-pronouns") -> list:
-    """The samples the rule picks for ``part`` (``rw-pronouns`` or ``rw-pronouns2``), in rank order."""
-    return ranked(docs)[:N_SAMPLES] if part == "rw-pronouns" else ranked(docs)[SECOND]
+    """The samples the rule picks for ``part`` (``rw-pronouns``, ``rw-pronouns2`` or ``rw-pronouns3``), in rank order."""
+    return ranked(docs)[{"rw-pronouns": slice(0, N_SAMPLES), "rw-pronouns2": SECOND, "rw-pronouns3": THIRD}[part]]
 
 
 def show(doc) -> None:
@@ -65,7 +69,7 @@ def show(doc) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--show", type=int, help="print the N-th chosen sample (0-based), marked up")
-    ap.add_argument("--part", choices=("rw-pronouns", "rw-pronouns2"), default="rw-pronouns")
+    ap.add_argument("--part", choices=("rw-pronouns", "rw-pronouns2", "rw-pronouns3"), default="rw-pronouns")
     args = ap.parse_args()
     docs = chosen(read_redewiedergabe(corpus_folder()), args.part)
     if args.show is not None:
