@@ -98,10 +98,16 @@ FUNCTION_WORDS = frozenset(
         "Laut Zufolge Gemäß Angesichts Anlässlich Innerhalb Außerhalb Seitens Dazu Ebenso Ebenfalls "
         "Januar Februar März April Mai Juni Juli August September Oktober November Dezember "
         "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Sonnabend "
-        "Herr Herrn Frau Dr Prof Sankt St Mr Mrs Ms Sir"
+        "Herr Herrn Frau Dr Prof Sankt St Mr Mrs Ms Sir Daß "
+        "Graf Grafen Gräfin Fürst Fürsten Fürstin Freiherr Freiherrn Freifrau Baron Baronin Prinz Prinzen Prinzessin "
+        "Herzog Herzogs Herzogin Lord Lady Marquis"
     ).split()
 )
-TITLES = {"herr": "m", "herrn": "m", "frau": "f", "mr": "m", "mrs": "f", "ms": "f", "sir": "m"}
+# Forms of address and titles of nobility before a name, with the gender they show: "Herr Müller", "Graf Andrassy".
+TITLES = {"herr": "m", "herrn": "m", "frau": "f", "mr": "m", "mrs": "f", "ms": "f", "sir": "m", "graf": "m", "grafen": "m",
+          "gräfin": "f", "fürst": "m", "fürsten": "m", "fürstin": "f", "freiherr": "m", "freiherrn": "m", "freifrau": "f",
+          "baron": "m", "baronin": "f", "prinz": "m", "prinzen": "m", "prinzessin": "f", "herzog": "m", "herzogs": "m",
+          "herzogin": "f", "lord": "m", "lady": "f", "marquis": "m"}
 # Heads of role nouns; a token is a role when it ends with one (compounds: "Regierungssprecher").
 ROLE_HEADS = tuple(
     "präsident minister sprecher kanzler chef vorsitzend direktor leiter sekretär botschafter "
@@ -284,6 +290,11 @@ _TITLED_NAME = re.compile(
     r"([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ]?[a-zäöüß]+)*)\s+"
     r"(" + _NAME_WORD + r"(?:\s+(?:(?:ohne|für|of|the|for|and|de|du|la|le)\s+)?" + _NAME_WORD + r"){0,5})"
 )
+# Nouns of time, never a name (but a surname after a given name: "Michael Ende"): "Letzte Woche", "Kevin Lynch Anfang Juni".
+_TIME_NOUNS = frozenset(
+    "woche wochen jahr jahre jahren jahres monat monate monaten monats tag tage tagen tages stunde stunden minute minuten "
+    "anfang ende mitte abend abends nacht zeit uhr wochenende vormittag nachmittag mittag".split()
+)
 # Academic titles before a name: "Prof. Dr. Matthias W. Beckmann".
 _ACADEMIC_TITLES = frozenset("dr prof med phil rer nat jur dipl ing mag".split())
 # Particles that join a name even after a given name the list lacks: "Abdalla al Badri".
@@ -297,7 +308,9 @@ WINDOW = 20_000
 # How long a stretch before a name may be for an apposition or a copula clause to tie it.
 _CLAUSE_CHARS = 2_000
 # What may stand before the subject that opens a sentence: quotation marks, an article, adjectives.
-_OPENERS = re.compile(r"[ „\"»«‚']*(?:(?i:auch|aber|und|doch|denn|oder|sondern|sogar|selbst)\s+)?(?:(?i:der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines)\s+[„\"»«‚']*(?:[a-zäöüß\-]+(?:e|en|er|es|em)\s+){0,3})?")
+_OPENERS = re.compile(r"[ „\"»«‚']*(?:(?i:auch|aber|und|doch|denn|oder|sondern|sogar|selbst)\s+)?(?:(?i:der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines)\s+[„\"»«‚']*(?:[a-zäöüß\-]+(?:e|en|er|es|em)\s+){0,3})?"
+                      # a form of address or a title before the name: "Herr Tarnowski", "Graf Andrassy"
+                      r"(?:(?:Herrn?|Frau|Graf|Gräfin|Fürst|Fürstin|Freiherr|Baron|Baronin|Prinz|Prinzessin|Herzog|Herzogin|Lord|Lady|Sir|Dr\.|Prof\.)\s+)*")
 
 
 @lru_cache(maxsize=1)
@@ -634,7 +647,7 @@ class DocumentContext:
             if i > 0 and _is_first_name(self.tokens[i - 1].text) and self._gap(self.tokens[i - 1], self.tokens[i]) == " ":
                 return "name"
             return "name" if _is_named_org(tok) else "role"
-        if low.endswith(_COMMON_SUFFIXES) or _is_source_noun(tok):
+        if low.endswith(_COMMON_SUFFIXES) or _is_source_noun(tok) or low in _TIME_NOUNS:
             return "common"
         return "name"
 
@@ -2662,6 +2675,16 @@ def resolve_speakers(doc: Document, quotes: Sequence[Quote]) -> list[Quote]:
         resolver.remember(q, r)
         if r.speaker_id:
             previous = (q, r)
+    for k, q in enumerate(out):
+        if q is not None and not q.speaker and q.speaker_id is None:
+            # no speaker anywhere for it: the speaker of another quote whose span lies in its
+            # sentence ("Laut dem Direktor B.N. Suresh …", with the quote before it in that sentence)
+            other = resolver.ctx.sentence_of(q.start)
+            for o in out:
+                if o is not None and o is not q and o.speaker and o.speaker_id and all(resolver.ctx.sentence_of(s.start) == other for s in o.speaker):
+                    line = f"speaker: none in sentence → {o.speaker_id} (the speaker of another quote in its sentence)"
+                    out[k] = q.replace(speaker_id=o.speaker_id, trace=f"{q.trace}; {line}" if q.trace else line)
+                    break
     return [q for q in out if q is not None]
 
 

@@ -128,5 +128,5 @@ def test_redewiedergabe_speaker_id_layer_points_at_pronoun_speakers():
     layer = Path(__file__).resolve().parents[1] / "annotations" / "speaker-ids" / "redewiedergabe.jsonl"
     docs = list(read_redewiedergabe(corpus_path("redewiedergabe-main", "data", "main", "tsv")))
     gold = load_speaker_id_layer(layer, docs)  # raises where a line's offsets differ from the corpus
-    assert len(gold) >= 300 and {g.kind for g in gold} == {"pronoun"} and {g.part for g in gold} == {"rw-pronouns", "rw-pronouns2"}
+    assert len(gold) >= 300 and {g.kind for g in gold} == {"pronoun"} and {g.part for g in gold} == {"rw-pronouns", "rw-pronouns2", "rw-pronouns3"}
     assert all(len(g.quote.speaker) == 1 and len(g.quote.speaker[0].text.split()) == 1 for g in gold)

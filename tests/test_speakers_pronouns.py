@@ -866,3 +866,31 @@ def test_sources_and_names_of_the_ninth_round(text, speaker, content, expected):
 )
 def test_sources_and_names_of_the_tenth_round(text, quotes, expected):
     assert speaker_key(resolve(text, quotes)[-1].speaker_id) == speaker_key(expected)
+
+
+def test_titles_of_nobility_are_no_part_of_the_id():
+    text = "Graf Tarnowski sprach im Reichsrat. Er sagte, die Steuer sei ungerecht."
+    assert resolve(text, [("Er", "die Steuer sei ungerecht")])[0].speaker_id == "Tarnowski"
+
+
+def test_quote_without_a_speaker_takes_the_speaker_of_another_quote_in_its_sentence():
+    text = "Der Start sei verschoben worden, und laut dem Direktor Anil Mehra werde er im Mai nachgeholt."
+    quotes = [
+        Quote(content=(Span.of(text, 0, 31),), type="indirect"),
+        Quote(content=(Span.of(text, 68, 90),), type="indirect", speaker=(Span.of(text, 43, 65),)),
+    ]
+    assert [q.speaker_id for q in resolve_speakers(Document(id="example", text=text), quotes)] == ["Anil Mehra", "Anil Mehra"]
+
+
+@pytest.mark.parametrize(
+    "text, quotes, expected",
+    [
+        # a noun of time after a name is no part of it
+        ("Kevin Marsh Anfang Juni kündigte das Produkt an. Marsh sagte, es sei schnell.", [("Marsh", "es sei schnell")], "Kevin Marsh"),
+        # … and no name of its own
+        ("Letzte Woche sei die Bahn stehen geblieben, erklärte die Polizei.", [("die Polizei", "Letzte Woche sei die Bahn stehen geblieben")],
+         "Polizei"),
+    ],
+)
+def test_nouns_of_time_are_no_names(text, quotes, expected):
+    assert resolve(text, quotes)[-1].speaker_id == expected
