@@ -1357,6 +1357,24 @@ def describe(desc: str) -> tuple[str, frozenset]:
     return head, frozenset(mods)
 
 
+# How much each property of a candidate antecedent counts for a pronoun (``Resolver.pronoun``):
+# set by hand; weights fitted to the speaker-id layer did no better on held-out text
+# (eval/speakers/fit_pronoun_weights.py).
+PRONOUN_WEIGHTS = {
+    "distance": -1.0,  # per sentence back
+    "earlier speaker": 1.5,
+    "mentioned speaker": 0.8,  # a later mention of an earlier speaker counts as much as a subject
+    "subject": 0.8,
+    "person for a personal pronoun": 0.5,
+    "gender agrees": 0.3,
+    "number agrees": 0.3,
+    "thing for another pronoun": 0.8,
+    "document for demnach": 1.0,
+    "subject continued": 1.0,  # "Er"/"Sie" opening a sentence continues the subject of the one before
+    "paragraph between": -1.0,
+}
+
+
 def _heads_match(a: str, b: str) -> bool:
     """Whether two head stems match, one a compound of the other ("regierungssprech" ~ "sprech"),
     not merely ending alike ("gericht" ≁ "richt")."""
@@ -1544,6 +1562,7 @@ class Resolver:
         self._done_starts: list[int] = []
         self._mention_ends: dict[int, int] = {}  # where the speaker mention of a referent starting there ends
         self._in_source_phrase = False  # resolving the source phrase of a quote without a speaker span
+        self.last_candidates: list[tuple[dict[str, float], Referent]] = []  # of the last pronoun resolved
 
     def referents_between(self, start: int, end: int) -> list[Referent]:
         """The earlier speakers whose mention starts in ``[start, end)``, in the order resolved."""
@@ -2275,6 +2294,9 @@ class Resolver:
         continues = low in ("er", "sie") and self.ctx._opens_sentence(start)
         document = low in ("demnach", "danach", "dieser zufolge", "diesem zufolge")
         candidates: list[tuple[tuple, Referent, str]] = []
+        considered: list[tuple[dict[str, float], Referent]] = []
+        if depth == 0:
+            self.last_candidates = considered  # what was weighed, for eval/speakers/fit_pronoun_weights.py
         speakers = self._speaker_keys
         quoted = [(a, b) for a, b in self._quoted_spans() if not a <= start < b]
         for r in self._candidates(start, 3):
@@ -2297,19 +2319,21 @@ class Resolver:
             if want[1] == "pl" and r.number == "sg":
                 continue
             broken = "\n" in self.ctx.text[r.start : start]
-            score = (
-                -distance
-                # an earlier speaker; a later mention of one counts as much as a subject
-                + (1.5 if r.speaker else (0.8 if speaker_key(r.id) in speakers else 0.0))
-                + (0.8 if r.subject else 0.0)
-                + (0.5 if personal and r.kind == "person" else 0.0)
-                + (0.3 if want[0] and r.gender == want[0] else 0.0)
-                + (0.3 if want[1] and r.number == want[1] else 0.0)
-                + (0.8 if not personal and r.kind == "thing" else 0.0)
-                + (1.0 if document and r.kind == "thing" else 0.0)
-                + (1.0 if continues and r.subject and distance == 1 and not broken else 0.0)
-                - (1.0 if broken else 0.0)
-            )
+            features = {
+                "distance": distance,
+                "earlier speaker": float(r.speaker),
+                "mentioned speaker": float(not r.speaker and speaker_key(r.id) in speakers),
+                "subject": float(r.subject),
+                "person for a personal pronoun": float(personal and r.kind == "person"),
+                "gender agrees": float(bool(want[0]) and r.gender == want[0]),
+                "number agrees": float(bool(want[1]) and r.number == want[1]),
+                "thing for another pronoun": float(not personal and r.kind == "thing"),
+                "document for demnach": float(document and r.kind == "thing"),
+                "subject continued": float(continues and r.subject and distance == 1 and not broken),
+                "paragraph between": float(broken),
+            }
+            score = sum(PRONOUN_WEIGHTS[f] * v for f, v in features.items())
+            considered.append((features, r))
             why = "previous speaker" if r.speaker else ("subject before" if r.subject else "mentioned before")
             if addressed is not None:
                 why = f"addressed in the quote of {addressed_by}, {why}"
