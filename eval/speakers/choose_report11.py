@@ -26,12 +26,17 @@ EARLIER_PARTS = ("train", "train2", "report3", "report4", "report5", "report6", 
 N_DOCS = 40
 
 
+def with_one_description(docs, earlier_parts: tuple[str, ...]) -> list:
+    """The documents in none of ``earlier_parts`` with 2 to ``MAX_QUOTES`` annotations and exactly
+    one description speaker span, ranked by document name."""
+    taken = earlier_documents(LAYER, earlier_parts)
+    out = [d for d in docs if d.id not in taken and 2 <= len(d.quotes) <= MAX_QUOTES and counts(d)[1] == 1]
+    return sorted(out, key=lambda d: d.id)
+
+
 def chosen(docs) -> list:
     """The documents the rule picks, in rank order."""
-    taken = earlier_documents(LAYER, EARLIER_PARTS)
-    out = [d for d in docs if d.id not in taken and 2 <= len(d.quotes) <= MAX_QUOTES and counts(d)[1] == 1]
-    out.sort(key=lambda d: d.id)
-    return out[:N_DOCS]
+    return with_one_description(docs, EARLIER_PARTS)[:N_DOCS]
 
 
 if __name__ == "__main__":
