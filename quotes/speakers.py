@@ -100,14 +100,16 @@ FUNCTION_WORDS = frozenset(
         "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Sonnabend "
         "Herr Herrn Frau Dr Prof Sankt St Mr Mrs Ms Sir Daß "
         "Graf Grafen Gräfin Fürst Fürsten Fürstin Freiherr Freiherrn Freifrau Baron Baronin Prinz Prinzen Prinzessin "
-        "Herzog Herzogs Herzogin Lord Lady Marquis"
+        "Herzog Herzogs Herzogin Lord Lady Marquis "
+        "Commander Colonel Captain Sergeant Admiral Oberst Oberstleutnant Hauptmann Leutnant Kapitän Generalleutnant Generalmajor"
     ).split()
 )
 # Forms of address and titles of nobility before a name, with the gender they show: "Herr Müller", "Graf Andrassy".
 TITLES = {"herr": "m", "herrn": "m", "frau": "f", "mr": "m", "mrs": "f", "ms": "f", "sir": "m", "graf": "m", "grafen": "m",
           "gräfin": "f", "fürst": "m", "fürsten": "m", "fürstin": "f", "freiherr": "m", "freiherrn": "m", "freifrau": "f",
           "baron": "m", "baronin": "f", "prinz": "m", "prinzen": "m", "prinzessin": "f", "herzog": "m", "herzogs": "m",
-          "herzogin": "f", "lord": "m", "lady": "f", "marquis": "m"}
+          "herzogin": "f", "lord": "m", "lady": "f", "marquis": "m",
+          **dict.fromkeys("commander colonel captain sergeant admiral oberst oberstleutnant hauptmann leutnant kapitän generalleutnant generalmajor".split(), "m")}
 # Heads of role nouns; a token is a role when it ends with one (compounds: "Regierungssprecher").
 ROLE_HEADS = tuple(
     "präsident minister sprecher kanzler chef vorsitzend direktor leiter sekretär botschafter "
@@ -139,14 +141,15 @@ ORG_HEADS = tuple(
     "flughafen stadt gemeinde landkreis klinik klinikum krankenhaus".split()
 )
 # Source nouns that wrap the real speaker: "Angaben der Polizei", "Polizeiangaben", "Medienberichten".
-SOURCE_NOUNS = ("angaben", "aussagen", "aussage", "informationen", "worte", "worten", "berichten", "berichte", "bericht", "meldungen", "schätzungen", "erkenntnissen")
-_HYPHENED_SOURCE = re.compile(r"([\w.]+)-(?:Meldung|Meldungen|Schreiben|Mitteilung|Pressemitteilung|Erklärung|Interview)")
+SOURCE_NOUNS = ("angaben", "aussagen", "aussage", "informationen", "worte", "worten", "berichten", "berichte", "bericht", "meldungen", "schätzungen", "erkenntnissen", "meinung")
+_HYPHENED_SOURCE = re.compile(r"([\w.]+)-(?:Meldung|Meldungen|Schreiben|Mitteilung|Pressemitteilung|Erklärung|Interview|Homepage|Website|Webseite|Pressekonferenz)")
 # Nouns of what was said or written, in lower case (the end of a compound: "Kernaussage").
 _SPEECH_NOUNS = (
     "aussage", "aussagen", "angaben", "bericht", "berichts", "berichtes", "berichten", "meldung", "mitteilung", "erklärung",
     "ankündigung", "veröffentlichung", "stellungnahme", "umfrage", "pläne", "plänen", "dokument", "dokumenten", "dokumente",
     "beschuldigungen", "vorwürfen", "forderung", "forderungen", "warnung", "warnungen", "einschätzung", "schätzung",
     "schätzungen", "berechnungen", "analyse", "ergebnissen", "ergebnisse", "ergebnis", "ergebnisses", "prognose", "angebot",
+    "meldungen", "mitteilungen", "erklärungen", "konferenz", "meinung", "meinungen", "interview", "rede",
 )
 _WRAPPER = re.compile(
     r"^(?:(?:laut|nach|so|zufolge|gemäß|wie|auch|in|im|aus)\s+)*"
@@ -281,6 +284,7 @@ _PARTICLES = frozenset("von van de di da del al el bin ibn zu ter ten le la du d
 _MEDIA_HEADS = ORG_HEADS + (
     "seite", "site", "angebot", "portal", "provider", "plattform", "blog", "magazin", "sender", "kanal", "dienst",
     "organisation", "initiative", "verein", "bündnis", "gesellschaft", "firma", "konzern", "gruppe", "zeitung", "blatt",
+    "versorger", "anbieter", "betreiber",
 )
 # Article, adjectives, one noun, then a name of capitalised words, capitals, web addresses or
 # words with digits (and "ohne", "für", "of" … inside it): "die Hilfsorganisation Ärzte ohne Grenzen".
@@ -295,6 +299,15 @@ _TIME_NOUNS = frozenset(
     "woche wochen jahr jahre jahren jahres monat monate monaten monats tag tage tagen tages stunde stunden minute minuten "
     "anfang ende mitte abend abends nacht zeit uhr wochenende vormittag nachmittag mittag".split()
 )
+# Bodies that a place makes specific: "die Provinzregierung in Helmand", "Gesundheitsbehörden in Gaza".
+_REGIONAL_BODIES = ("regierung", "verwaltung", "behörde", "behörden", "rat", "parlament")
+# Article, adjectives, one noun, then a name in quotation marks that ends the mention.
+_QUOTED_TAIL = re.compile(
+    r"(?:(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]es|[Dd]em|[Dd]en|[Ee]ine?[mnrs]?)\s+)?(?:[\w\-]+(?:e|en|er|es|em)\s+){0,3}"
+    r"[A-ZÄÖÜ][\w\-]*\s+[„\"»]([^„“\"»«]{2,60})[“\"«]"
+)
+# An institution's one-word name, then where it sits: "das Bundeskriminalamt in Wiesbaden".
+_PLACED_NAME = re.compile(r"(?:(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]es|[Dd]em|[Dd]en)\s+)?([A-ZÄÖÜ][a-zäöüß]+)(\s+(?:in|im)\s+[A-ZÄÖÜ][\w\-]+)")
 # Academic titles before a name: "Prof. Dr. Matthias W. Beckmann".
 _ACADEMIC_TITLES = frozenset("dr prof med phil rer nat jur dipl ing mag".split())
 # Particles that join a name even after a given name the list lacks: "Abdalla al Badri".
@@ -632,8 +645,8 @@ class DocumentContext:
         if re.search(_DOMAIN + "$", tok):
             return "name"
         if not tok[0].isupper():
-            if _NAME_PARTICLE.match(tok) and i > 0 and self.tokens[i - 1].text[:1].isupper():
-                return "name"  # "Ahmed al-Assadi", "Abd el-Kader"
+            if _NAME_PARTICLE.match(tok):
+                return "name"  # "Ahmed al-Assadi", "Abd el-Kader", also alone: "el-Baradei"
             # a role compound with a lower-case first part: "verdi-Verhandlungsführer"
             tail = tok.rsplit("-", 1)[-1]
             return "role" if "-" in tok and tail[:1].isupper() and _is_role(tail) else "lower"
@@ -1728,6 +1741,10 @@ class Resolver:
         country = country_of(bare)
         if country is not None:
             return Resolution(country, "description", f"the country of the adjective: {country}", "n", "sg")
+        tail = _QUOTED_TAIL.fullmatch(self.ctx.text[start:end].strip())
+        if tail:
+            # a noun, then the name in quotation marks: "die US-amerikanische Musikzeitschrift „Billboard“"
+            return Resolution(tail.group(1), "name", "the name in quotation marks", "f", "sg")
         heads = self.head_names(start, end, quote)
         named = re.search(r"[„\"»“]([A-ZÄÖÜ][^„“\"»«]{1,60})[“\"«”]", self.ctx.text[start:end])
         if heads and named and named.group(1).count(" ") >= 1 and all(
@@ -1746,6 +1763,12 @@ class Resolver:
             return Resolution(_canonical_description(bare), "description", "several speakers, kept as written", None, "pl")
         bare = _PARTICIPLE.sub(r"\1", bare)
         bare = re.sub(r"''([^']{2,60}?)''", r"„\1“", bare)  # the wiki's quote marks: "die Tageszeitung ''La Nacion''"
+        placed = _PLACED_NAME.fullmatch(bare)
+        if placed and not placed.group(1).lower().endswith(_PLACE_INSTITUTIONS + _REGIONAL_BODIES) and any(
+                placed.group(1).lower().endswith(h) and len(placed.group(1)) >= len(h) + 3 for h in ORG_HEADS):
+            # an institution with a name of its own drops where it sits: "das Bundeskriminalamt in
+            # Wiesbaden"; one named by its place keeps it ("Staatsanwaltschaft in Kaiserslautern")
+            bare = bare[: placed.start(2)].rstrip()
         quoted = re.search(r"[„\"»“]([^„“\"»«]{2,60})[“\"«”]", bare)
         before = bare[: quoted.start()].split()[-1] if quoted and quoted.start() > 0 else ""
         if quoted and (quoted.start() == 0 or _is_role(before) or before.lower() in DETERMINERS or (
@@ -1868,8 +1891,10 @@ class Resolver:
             return 2
         if before.strip().lower() in _PARTICLES and name.person and before.strip().lower() in ctx.fullest(name.tokens)[0].lower().split():
             return 2  # the name's own particle, capitalised at the start of a sentence: "Zu Guttenberg"
-        if before.rstrip().endswith(","):
-            return 3
+        if k > 0 and toks[k - 1].start >= start and toks[k - 1].text.lower() in TITLES and text[toks[k - 1].end : name.start] == " ":
+            before = text[start : toks[k - 1].start]  # an apposition may start with a title: "…, Commander Randy Henderson"
+        if before.rstrip().endswith((",", " –", " -")) or re.search(r",\s+(?:der|die|das)(?:\s+[\w\-]+){0,3}\s*$", before):
+            return 3  # an apposition: "…, Matthew Miller", "… – Rainer Wittner", "…, die Hamas", "…, der Energieversorger TEPCO"
         if k > 0 and toks[k - 1].start >= start and toks[k - 1].text.lower() in TITLES and text[toks[k - 1].end : name.start] == " " and all(
             w.text.lower() in DETERMINERS for w in toks[ctx.token_index(start) : k - 1]
         ):

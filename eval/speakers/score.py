@@ -48,14 +48,14 @@ LAYERS = {
     "redewiedergabe": ROOT / "annotations" / "speaker-ids" / "redewiedergabe.jsonl",
 }
 PARTS = {
-    "train": ("train",), "train2": ("train2",), "tune": ("tune",), "develop": ("train", "train2", "tune", "report3", "report4", "report5", "report6", "report7", "report8", "report9", "report10"),
+    "train": ("train",), "train2": ("train2",), "tune": ("tune",), "develop": ("train", "train2", "tune", "report3", "report4", "report5", "report6", "report7", "report8", "report9", "report10", "report11"),
     "report": ("report",), "report2": ("report2",), "report12": ("report", "report2"),
-    "report3": ("report3",), "report4": ("report4",), "report5": ("report5",), "report6": ("report6",), "report7": ("report7",), "report8": ("report8",), "report9": ("report9",), "report10": ("report10",), "report11": ("report11",), "held-out": ("report11",),
-    "all-reports": ("report", "report2", "report3", "report4", "report5", "report6", "report7", "report8", "report9", "report10", "report11"),
+    "report3": ("report3",), "report4": ("report4",), "report5": ("report5",), "report6": ("report6",), "report7": ("report7",), "report8": ("report8",), "report9": ("report9",), "report10": ("report10",), "report11": ("report11",), "report13": ("report13",), "held-out": ("report13",),
+    "all-reports": ("report", "report2", "report3", "report4", "report5", "report6", "report7", "report8", "report9", "report10", "report11", "report13"),
     "rw-pronouns": ("rw-pronouns",), "rw-pronouns2": ("rw-pronouns2",), "rw-pronouns3": ("rw-pronouns3",),
 }
 # The corpus split (and layer file) of each part: report3 to report6 are made of train documents.
-SPLIT_OF = {"train": "train", "train2": "train", "report3": "train", "report4": "train", "report5": "train", "report6": "train", "report7": "train", "report8": "train", "report9": "train", "report10": "train", "report11": "train", "rw-pronouns": "redewiedergabe", "rw-pronouns2": "redewiedergabe", "rw-pronouns3": "redewiedergabe", "tune": "dev", "report": "dev", "report2": "dev"}
+SPLIT_OF = {"train": "train", "train2": "train", "report3": "train", "report4": "train", "report5": "train", "report6": "train", "report7": "train", "report8": "train", "report9": "train", "report10": "train", "report11": "train", "report13": "train", "rw-pronouns": "redewiedergabe", "rw-pronouns2": "redewiedergabe", "rw-pronouns3": "redewiedergabe", "tune": "dev", "report": "dev", "report2": "dev"}
 SEEDS_GOLD = ROOT / "annotations" / "seeds.jsonl"
 
 
