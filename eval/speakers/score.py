@@ -4,19 +4,19 @@ on the seed gold, for the gold quotes (resolution alone) and for registered extr
     .venv/bin/python eval/speakers/score.py [gold rules model ...] [--part PART ...] [--json FILE]
 
 Parts: ``train`` (40 train documents), ``train2`` (35 more train documents, chosen for their
-pronoun speakers), ``tune`` (16 dev documents), ``report3`` to ``report10`` (30, 31, 22, 25, 40, 40,
-40 and 30 train documents: each held out in one round of development and developed on in the
-next), ``develop`` (all eleven: the data the resolver is developed on), ``report`` (35 dev
+pronoun speakers), ``tune`` (16 dev documents), ``report3`` to ``report11`` (30, 31, 22, 25, 40, 40,
+40, 30 and 40 train documents: each held out in one round of development and developed on in the
+next), ``develop`` (all twelve: the data the resolver is developed on), ``report`` (35 dev
 documents) and ``report2`` (31 more dev documents, chosen for their pronoun speakers), together
-``report12``: held out once, but scored several times since, so no longer clean; ``report11`` (40
-train documents with one description speaker each, annotated before the eleventh round's changes)
-and ``held-out``, which is ``report11`` alone: the last part whose figures were not seen while developing.
+``report12``: held out once, but scored several times since, so no longer clean; ``report13`` (42
+train documents with one description speaker each, annotated before the twelfth round's changes)
+and ``held-out``, which is ``report13`` alone: the last part whose figures were not seen while developing.
 ``all-reports`` is every report part, for the record. ``rw-pronouns`` (164 quotes of 24 historical
 newspaper samples of Corpus REDEWIEDERGABE whose speaker span is a third-person pronoun) measures
 pronouns on text from outside WikiNews; it was held out in the eighth round and developed on in the
 ninth, where ``rw-pronouns2`` (the next 60 samples of the same ranking) was held out; it is
 development data from the tenth round on. ``rw-pronouns3`` (every sample left, 61) was held out in
-the eleventh. Held-out parts are scored once, to report.
+the eleventh and is development data from the twelfth on. Held-out parts are scored once, to report.
 ``--part`` may be given several times: each extractor runs once over the documents of all the
 parts, and each part gets its own tables. ``gold`` resolves the gold quotes' own speaker spans, so
 resolution is measured apart from extraction. Extractors that are not registered are skipped with
