@@ -2724,16 +2724,19 @@ def resolve_speakers(doc: Document, quotes: Sequence[Quote]) -> list[Quote]:
         resolver.remember(q, r)
         if r.speaker_id:
             previous = (q, r)
+    # A quote left without any speaker takes the speaker of another quote whose span lies in its
+    # sentence ("Laut dem Direktor B.N. Suresh …", with the quote before it in that sentence).
+    by_sentence: dict[int, str] = {}
+    for o in out:
+        if o is not None and o.speaker and o.speaker_id:
+            sentences = {resolver.ctx.sentence_of(s.start) for s in o.speaker}
+            if len(sentences) == 1:
+                by_sentence.setdefault(sentences.pop(), o.speaker_id)
     for k, q in enumerate(out):
-        if q is not None and not q.speaker and q.speaker_id is None:
-            # no speaker anywhere for it: the speaker of another quote whose span lies in its
-            # sentence ("Laut dem Direktor B.N. Suresh …", with the quote before it in that sentence)
-            other = resolver.ctx.sentence_of(q.start)
-            for o in out:
-                if o is not None and o is not q and o.speaker and o.speaker_id and all(resolver.ctx.sentence_of(s.start) == other for s in o.speaker):
-                    line = f"speaker: none in sentence → {o.speaker_id} (the speaker of another quote in its sentence)"
-                    out[k] = q.replace(speaker_id=o.speaker_id, trace=f"{q.trace}; {line}" if q.trace else line)
-                    break
+        if q is not None and not q.speaker and q.speaker_id is None and resolver.ctx.sentence_of(q.start) in by_sentence:
+            found = by_sentence[resolver.ctx.sentence_of(q.start)]
+            line = f"speaker: none in sentence → {found} (the speaker of another quote in its sentence)"
+            out[k] = q.replace(speaker_id=found, trace=f"{q.trace}; {line}" if q.trace else line)
     return [q for q in out if q is not None]
 
 
