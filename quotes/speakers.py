@@ -51,7 +51,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from .types import Document, Quote, Span
 
@@ -84,7 +84,15 @@ DETERMINERS = frozenset(
     "im am vom zum zur beim ins mehrere einige viele alle beide zwei drei vier vielen einigen mehreren allen beiden".split()
 )
 INDEFINITE = frozenset("ein eine einer einem einen eines mehrere einige viele zwei drei vier".split())
-# Capitalised words that are never part of a name (sentence-initial function words, months, days).
+# Forms of address, titles of nobility and military ranks before a name, with the gender they
+# show: "Herr Müller", "Graf Andrassy", "Commander Randy Henderson".
+TITLES = {"herr": "m", "herrn": "m", "frau": "f", "mr": "m", "mrs": "f", "ms": "f", "sir": "m", "graf": "m", "grafen": "m",
+          "gräfin": "f", "fürst": "m", "fürsten": "m", "fürstin": "f", "freiherr": "m", "freiherrn": "m", "freifrau": "f",
+          "baron": "m", "baronin": "f", "prinz": "m", "prinzen": "m", "prinzessin": "f", "herzog": "m", "herzogs": "m",
+          "herzogin": "f", "lord": "m", "lady": "f", "marquis": "m",
+          **dict.fromkeys("commander colonel captain sergeant admiral oberst oberstleutnant hauptmann leutnant kapitän generalleutnant generalmajor".split(), "m")}
+# Capitalised words that are never part of a name (sentence-initial function words, months, days,
+# and the titles above).
 FUNCTION_WORDS = frozenset(
     w.lower() for w in (
         "Der Die Das Des Dem Den Ein Eine Einer Einem Einen Eines Er Sie Es Wir Ich Ihr Ihm Ihn Man "
@@ -98,18 +106,9 @@ FUNCTION_WORDS = frozenset(
         "Laut Zufolge Gemäß Angesichts Anlässlich Innerhalb Außerhalb Seitens Dazu Ebenso Ebenfalls "
         "Januar Februar März April Mai Juni Juli August September Oktober November Dezember "
         "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Sonnabend "
-        "Herr Herrn Frau Dr Prof Sankt St Mr Mrs Ms Sir Daß "
-        "Graf Grafen Gräfin Fürst Fürsten Fürstin Freiherr Freiherrn Freifrau Baron Baronin Prinz Prinzen Prinzessin "
-        "Herzog Herzogs Herzogin Lord Lady Marquis "
-        "Commander Colonel Captain Sergeant Admiral Oberst Oberstleutnant Hauptmann Leutnant Kapitän Generalleutnant Generalmajor"
+        "Dr Prof Sankt St Daß"
     ).split()
-)
-# Forms of address and titles of nobility before a name, with the gender they show: "Herr Müller", "Graf Andrassy".
-TITLES = {"herr": "m", "herrn": "m", "frau": "f", "mr": "m", "mrs": "f", "ms": "f", "sir": "m", "graf": "m", "grafen": "m",
-          "gräfin": "f", "fürst": "m", "fürsten": "m", "fürstin": "f", "freiherr": "m", "freiherrn": "m", "freifrau": "f",
-          "baron": "m", "baronin": "f", "prinz": "m", "prinzen": "m", "prinzessin": "f", "herzog": "m", "herzogs": "m",
-          "herzogin": "f", "lord": "m", "lady": "f", "marquis": "m",
-          **dict.fromkeys("commander colonel captain sergeant admiral oberst oberstleutnant hauptmann leutnant kapitän generalleutnant generalmajor".split(), "m")}
+) | frozenset(TITLES)
 # Heads of role nouns; a token is a role when it ends with one (compounds: "Regierungssprecher").
 ROLE_HEADS = tuple(
     "präsident minister sprecher kanzler chef vorsitzend direktor leiter sekretär botschafter "
@@ -282,15 +281,16 @@ _NAME_PARTICLE = re.compile(r"(?:al|el|ad|as|ar|asch|at|az|ibn|bin|abu|abd)-[A-Z
 _PARTICLES = frozenset("von van de di da del al el bin ibn zu ter ten le la du dos y der den".split())
 # Generic nouns of organisations and media that stand as a title before their name.
 _MEDIA_HEADS = ORG_HEADS + (
-    "seite", "site", "angebot", "portal", "provider", "plattform", "blog", "magazin", "sender", "kanal", "dienst",
-    "organisation", "initiative", "verein", "bündnis", "gesellschaft", "firma", "konzern", "gruppe", "zeitung", "blatt",
+    "seite", "site", "angebot", "provider", "plattform", "blog", "kanal", "initiative", "verein", "bündnis", "gesellschaft",
     "versorger", "anbieter", "betreiber",
 )
 # Article, adjectives, one noun, then a name of capitalised words, capitals, web addresses or
 # words with digits (and "ohne", "für", "of" … inside it): "die Hilfsorganisation Ärzte ohne Grenzen".
 _NAME_WORD = r"(?:[A-ZÄÖÜ][\w'’&.\-]*|[a-z][\w\-]*" + _DOMAIN + r"|[a-z]+\d[\w]*)"
+# An article that may open a mention.
+_ARTICLE = r"(?:(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]es|[Dd]em|[Dd]en|[Ee]ine?[mnrs]?)\s+)?"
 _TITLED_NAME = re.compile(
-    r"(?:(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]es|[Dd]em|[Dd]en|[Ee]ine?[mnrs]?)\s+)?(?:[a-zäöüß]+(?:e|en|er|es|em)\s+){0,2}"
+    _ARTICLE + r"(?:[a-zäöüß]+(?:e|en|er|es|em)\s+){0,2}"
     r"([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ]?[a-zäöüß]+)*)\s+"
     r"(" + _NAME_WORD + r"(?:\s+(?:(?:ohne|für|of|the|for|and|de|du|la|le)\s+)?" + _NAME_WORD + r"){0,5})"
 )
@@ -303,7 +303,7 @@ _TIME_NOUNS = frozenset(
 _REGIONAL_BODIES = ("regierung", "verwaltung", "behörde", "behörden", "rat", "parlament")
 # Article, adjectives, one noun, then a name in quotation marks that ends the mention.
 _QUOTED_TAIL = re.compile(
-    r"(?:(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]es|[Dd]em|[Dd]en|[Ee]ine?[mnrs]?)\s+)?(?:[\w\-]+(?:e|en|er|es|em)\s+){0,3}"
+    _ARTICLE + r"(?:[\w\-]+(?:e|en|er|es|em)\s+){0,3}"
     r"[A-ZÄÖÜ][\w\-]*\s+[„\"»]([^„“\"»«]{2,60})[“\"«]"
 )
 # An institution's one-word name, then where it sits: "das Bundeskriminalamt in Wiesbaden".
@@ -424,6 +424,12 @@ def _is_role(token: str) -> bool:
     if w.endswith(("ur", "ung", "heit", "keit")) and not w.endswith("eur"):
         return _is_org_head(token)  # an abstract noun, not a person: "Kandidatur" is no "Kandidat"
     return any(_ROLE_END.search(f) for f in (w, w[:-1], w[:-2], _stem(w))) or _is_org_head(token)
+
+
+def _compound_of(word: str, heads: tuple[str, ...]) -> bool:
+    """Whether lower-case ``word`` is a compound ending in one of ``heads``, at least three letters
+    longer ("bundeskriminalamt" of "amt", "nachrichtenseite" of "seite"; not "amt" itself)."""
+    return word.endswith(heads) and any(word.endswith(h) and len(word) >= len(h) + 3 for h in heads)  # (the first test is the fast one)
 
 
 @lru_cache(maxsize=65536)
@@ -721,14 +727,22 @@ class DocumentContext:
             for m in range(p + 1, j + 1)
         )
 
+    def _may_be_given_name(self, m: int) -> bool:
+        """What every given name the list lacks shows: a word in lower case after its capital, one
+        space before the next token, and no adjective or country."""
+        tok = self.tokens[m].text
+        return (
+            self._gap(self.tokens[m], self.tokens[m + 1]) == " " and tok[1:].islower() and not _ADJECTIVE.search(tok.lower())
+            and country_of(tok) is None and tok not in _countries()
+        )
+
     def _unknown_given_name(self, m: int) -> bool:
         """Whether token m may be a given name missing from the list: a capitalised word of the run
         that is no acronym, adjective, country, organisation or person noun ("Alpha", "Susilo")."""
         tok = self.tokens[m].text
         return (
-            self.classes[m] == "name" and self._gap(self.tokens[m], self.tokens[m + 1]) == " " and tok[1:].islower() and "-" not in tok
-            and not tok.endswith(_PERSON_NOUN_ENDINGS) and not tok.endswith("s") and not _ADJECTIVE.search(tok.lower())
-            and country_of(tok) is None and tok not in _countries() and not _is_named_org(tok)
+            self.classes[m] == "name" and self._may_be_given_name(m) and "-" not in tok and not tok.endswith(_PERSON_NOUN_ENDINGS)
+            and not tok.endswith("s") and not _is_named_org(tok)
         )
 
     def _given_name_shape(self, m: int) -> bool:
@@ -736,9 +750,8 @@ class DocumentContext:
         suffix, no source noun, country or adjective ("Neelie", "Montserrat")."""
         tok = self.tokens[m].text
         return (
-            len(tok) >= 3 and tok.isalpha() and tok[1:].islower() and self._gap(self.tokens[m], self.tokens[m + 1]) == " "
-            and not tok.lower().endswith(_NOUN_SUFFIXES) and not _is_source_noun(tok)
-            and not _ADJECTIVE.search(tok.lower()) and country_of(tok) is None and tok not in _countries()
+            len(tok) >= 3 and tok.isalpha() and self._may_be_given_name(m) and not tok.lower().endswith(_NOUN_SUFFIXES)
+            and not _is_source_noun(tok)
         )
 
     def _introduced(self, name: Name) -> bool:
@@ -836,8 +849,7 @@ class DocumentContext:
                 k -= 1
             # a compound noun of a medium or organisation before its name is a title: "die Nachrichtenseite Global Wire"
             media = _genitive_stripped(toks[k].text).lower() if k < j else ""
-            if media.endswith(_MEDIA_HEADS) and not media.endswith(_PLACE_INSTITUTIONS) and any(
-                    media.endswith(h) and len(media) >= len(h) + 3 for h in _MEDIA_HEADS) and self._after_article(k) and not (
+            if _compound_of(media, _MEDIA_HEADS) and not media.endswith(_PLACE_INSTITUTIONS) and self._after_article(k) and not (
                     _ADJECTIVE.search(toks[k + 1].text.lower())):  # "Bundesverband Erneuerbare Energie" is a name
                 k += 1
             # a common noun before a name is not part of it: "Selbstverwaltung Istvan Kovacs"
@@ -1764,8 +1776,7 @@ class Resolver:
         bare = _PARTICIPLE.sub(r"\1", bare)
         bare = re.sub(r"''([^']{2,60}?)''", r"„\1“", bare)  # the wiki's quote marks: "die Tageszeitung ''La Nacion''"
         placed = _PLACED_NAME.fullmatch(bare)
-        if placed and not placed.group(1).lower().endswith(_PLACE_INSTITUTIONS + _REGIONAL_BODIES) and any(
-                placed.group(1).lower().endswith(h) and len(placed.group(1)) >= len(h) + 3 for h in ORG_HEADS):
+        if placed and not placed.group(1).lower().endswith(_PLACE_INSTITUTIONS + _REGIONAL_BODIES) and _compound_of(placed.group(1).lower(), ORG_HEADS):
             # an institution with a name of its own drops where it sits: "das Bundeskriminalamt in
             # Wiesbaden"; one named by its place keeps it ("Staatsanwaltschaft in Kaiserslautern")
             bare = bare[: placed.start(2)].rstrip()
@@ -1891,13 +1902,13 @@ class Resolver:
             return 2
         if before.strip().lower() in _PARTICLES and name.person and before.strip().lower() in ctx.fullest(name.tokens)[0].lower().split():
             return 2  # the name's own particle, capitalised at the start of a sentence: "Zu Guttenberg"
-        if k > 0 and toks[k - 1].start >= start and toks[k - 1].text.lower() in TITLES and text[toks[k - 1].end : name.start] == " ":
-            before = text[start : toks[k - 1].start]  # an apposition may start with a title: "…, Commander Randy Henderson"
-        if before.rstrip().endswith((",", " –", " -")) or re.search(r",\s+(?:der|die|das)(?:\s+[\w\-]+){0,3}\s*$", before):
-            return 3  # an apposition: "…, Matthew Miller", "… – Rainer Wittner", "…, die Hamas", "…, der Energieversorger TEPCO"
-        if k > 0 and toks[k - 1].start >= start and toks[k - 1].text.lower() in TITLES and text[toks[k - 1].end : name.start] == " " and all(
-            w.text.lower() in DETERMINERS for w in toks[ctx.token_index(start) : k - 1]
-        ):
+        titled = k > 0 and toks[k - 1].start >= start and toks[k - 1].text.lower() in TITLES and text[toks[k - 1].end : name.start] == " "
+        # an apposition, also one that starts with a title: "…, Matthew Miller", "… – Rainer Wittner",
+        # "…, der Energieversorger TEPCO", "…, Commander Randy Henderson"
+        apposition = text[start : toks[k - 1].start] if titled else before
+        if apposition.rstrip().endswith((",", " –", " -")) or re.search(r",\s+(?:der|die|das)(?:\s+[\w\-]+){0,3}\s*$", apposition):
+            return 3
+        if titled and all(w.text.lower() in DETERMINERS for w in toks[ctx.token_index(start) : k - 1]):
             return 3  # "Frau Hinz", "Herr Müller": a form of address before the name
         if k > 0 and toks[k - 1].start >= start:
             words = toks[ctx.token_index(start) : k]
@@ -2709,21 +2720,14 @@ def resolve_speakers(doc: Document, quotes: Sequence[Quote]) -> list[Quote]:
     if not quotes:
         return []
     resolver = Resolver(doc)
-    order = sorted(range(len(quotes)), key=lambda k: (quotes[k].start, quotes[k].end))
     out: list[Quote | None] = [None] * len(quotes)
-    previous: tuple[Quote, Resolution] | None = None
-    for k in order:
+    for k, r in resolve_in_order(resolver, quotes):
         q = quotes[k]
         if q.speaker_id is not None:
-            r = Resolution(q.speaker_id, "given", "given", *resolver._person_features(q.speaker_id))
             out[k] = q
         else:
-            r = resolver.resolve(q, previous)
             line = _trace(resolver.mention_text(q)[0] if q.speaker else None, r)
             out[k] = q.replace(speaker_id=r.speaker_id, trace=f"{q.trace}; {line}" if q.trace else line)
-        resolver.remember(q, r)
-        if r.speaker_id:
-            previous = (q, r)
     # A quote left without any speaker takes the speaker of another quote whose span lies in its
     # sentence ("Laut dem Direktor B.N. Suresh …", with the quote before it in that sentence).
     by_sentence: dict[int, str] = {}
@@ -2733,11 +2737,29 @@ def resolve_speakers(doc: Document, quotes: Sequence[Quote]) -> list[Quote]:
             if len(sentences) == 1:
                 by_sentence.setdefault(sentences.pop(), o.speaker_id)
     for k, q in enumerate(out):
-        if q is not None and not q.speaker and q.speaker_id is None and resolver.ctx.sentence_of(q.start) in by_sentence:
-            found = by_sentence[resolver.ctx.sentence_of(q.start)]
+        found = by_sentence.get(resolver.ctx.sentence_of(q.start)) if q is not None and not q.speaker and q.speaker_id is None else None
+        if found is not None:
             line = f"speaker: none in sentence → {found} (the speaker of another quote in its sentence)"
             out[k] = q.replace(speaker_id=found, trace=f"{q.trace}; {line}" if q.trace else line)
     return [q for q in out if q is not None]
+
+
+def resolve_in_order(resolver: Resolver, quotes: Sequence[Quote]) -> Iterator[tuple[int, Resolution]]:
+    """(index, resolution) of each quote in text order, each resolved with those before it known
+    (a given ``speaker_id`` is kept); while a pair is looked at, ``resolver.last_candidates`` holds
+    what the quote's pronoun weighed."""
+    previous: tuple[Quote, Resolution] | None = None
+    for k in sorted(range(len(quotes)), key=lambda k: (quotes[k].start, quotes[k].end)):
+        q = quotes[k]
+        resolver.last_candidates = []
+        if q.speaker_id is not None:
+            r = Resolution(q.speaker_id, "given", "given", *resolver._person_features(q.speaker_id))
+        else:
+            r = resolver.resolve(q, previous)
+        yield k, r
+        resolver.remember(q, r)
+        if r.speaker_id:
+            previous = (q, r)
 
 
 @lru_cache(maxsize=4)

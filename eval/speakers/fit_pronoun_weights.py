@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import score  # noqa: E402
 
 from quotes.scoring.speaker_ids import same_speaker  # noqa: E402
-from quotes.speakers import PRONOUN_WEIGHTS, Resolver  # noqa: E402
+from quotes.speakers import PRONOUN_WEIGHTS, Resolver, resolve_in_order  # noqa: E402
 
 FEATURES = list(PRONOUN_WEIGHTS)
 RW = ("rw-pronouns", "rw-pronouns2")
@@ -44,17 +44,12 @@ def collect(part: str, corpora: Path, cache: dict) -> list[tuple[numpy.ndarray, 
         if not wanted:
             continue
         quotes = [q.replace(speaker_id=None, trace="") for q in d.quotes]
-        resolver, previous = Resolver(d), None
-        for k in sorted(range(len(quotes)), key=lambda k: (quotes[k].start, quotes[k].end)):
-            resolver.last_candidates = []
-            r = resolver.resolve(quotes[k], previous)
+        resolver = Resolver(d)
+        for k, _ in resolve_in_order(resolver, quotes):
             if k in wanted and resolver.last_candidates:
                 x = numpy.array([[f[n] for n in FEATURES] for f, _ in resolver.last_candidates], dtype=float)
                 y = numpy.array([same_speaker(c.id, wanted[k].speaker_id) for _, c in resolver.last_candidates], dtype=float)
                 out.append((x, y))
-            resolver.remember(quotes[k], r)
-            if r.speaker_id:
-                previous = (quotes[k], r)
     return out
 
 
