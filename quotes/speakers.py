@@ -106,6 +106,7 @@ FUNCTION_WORDS = frozenset(
         "Laut Zufolge Gemäß Angesichts Anlässlich Innerhalb Außerhalb Seitens Dazu Ebenso Ebenfalls "
         "Januar Februar März April Mai Juni Juli August September Oktober November Dezember "
         "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Sonnabend "
+        "Darunter Davon Dafür Dagegen Daraus Darin Dadurch Deswegen Demzufolge Dementsprechend Andere Anderen Anderer Anderes "
         "Dr Prof Sankt St Daß"
     ).split()
 ) | frozenset(TITLES)
@@ -128,7 +129,8 @@ ROLE_HEADS = tuple(
     "arbeiter beschäftigt teilnehmer mediziner ingenieur unternehmer minister referent "
     "franzose brite russe pole türke kurde grieche chinese amerikaner italiener spanier kanadier "
     "iraner iraker israeli palästinenser afghane syrer ukrainer japaner inder "
-    "fahrer detektiv prediger aner niederländer holländer engländer ausländer träger intellektuell".split()
+    "fahrer detektiv prediger aner niederländer holländer engländer ausländer träger intellektuell "
+    "sieger gewinner sportler athlet verantwortlich loge".split()
 )
 # Heads that introduce the name of an organisation or medium: "Tageszeitung Haaretz".
 ORG_HEADS = tuple(
@@ -137,7 +139,7 @@ ORG_HEADS = tuple(
     "verband gericht gerichtshof ministerium amt senat fraktion regierung kommission gruppe garde "
     "team blatt netzwerk stiftung universität polizei armee dienst presse rat tribunal "
     "staatsanwaltschaft gewerkschaft verlag medienhaus koalition opposition feuerwehr bundeswehr autobauer hersteller "
-    "flughafen stadt gemeinde landkreis klinik klinikum krankenhaus".split()
+    "flughafen stadt gemeinde landkreis klinik klinikum krankenhaus bank".split()
 )
 # Source nouns that wrap the real speaker: "Angaben der Polizei", "Polizeiangaben", "Medienberichten".
 SOURCE_NOUNS = ("angaben", "aussagen", "aussage", "informationen", "worte", "worten", "berichten", "berichte", "bericht", "meldungen", "schätzungen", "erkenntnissen", "meinung")
@@ -149,10 +151,11 @@ _SPEECH_NOUNS = (
     "beschuldigungen", "vorwürfen", "forderung", "forderungen", "warnung", "warnungen", "einschätzung", "schätzung",
     "schätzungen", "berechnungen", "analyse", "ergebnissen", "ergebnisse", "ergebnis", "ergebnisses", "prognose", "angebot",
     "meldungen", "mitteilungen", "erklärungen", "konferenz", "meinung", "meinungen", "interview", "rede",
+    "entwurf", "entwurfs", "haftbefehl", "urteil", "urteils",
 )
 _WRAPPER = re.compile(
     r"^(?:(?:laut|nach|so|zufolge|gemäß|wie|auch|in|im|aus)\s+)*"
-    r"(?:(?:den\s+|der\s+|dem\s+|die\s+|eine\s+|einer\s+|einem\s+|eines\s+|eigenen\s+|eigenem\s+|eigener\s+|ersten\s+|offiziellen\s+|übereinstimmenden\s+|jüngsten\s+)*"
+    r"(?:(?:den\s+|der\s+|dem\s+|die\s+|eine\s+|ein\s+|einer\s+|einem\s+|eines\s+|eigenen\s+|eigenem\s+|eigener\s+|ersten\s+|offiziellen\s+|übereinstimmenden\s+|jüngsten\s+)*"
     # any other adjective before the source noun: "einer gemeinsamen Erklärung des …"
     r"(?:[a-zäöüß]+(?:en|em|er)\s+(?=[A-ZÄÖÜ]))?"
     # a participle with its adverbial between article and source noun: "einer am Dienstag veröffentlichten"
@@ -204,7 +207,10 @@ _TRAILING = re.compile(
     r"|Pressemitteilung|Mitteilung|Erklärung|Stellungnahme|Pressekonferenz|Anfrage)\b.*$"
 )
 # A preposition right before a name, without an article: "Von Obama", "bei Russland Aktuell".
-_LEADING_PREPOSITION = re.compile(r"(?:[Vv]on|[Bb]ei|[Ss]eitens)\s+(?=[A-ZÄÖÜ](?!\w*\s+(?:zufolge|nach)\b))")
+_LEADING_PREPOSITION = re.compile(
+    r"(?:[Vv]on|[Bb]ei|[Ss]eitens)\s+(?=[A-ZÄÖÜ](?!\w*\s+(?:zufolge|nach)\b))"
+    r"|(?:[Aa]uf|[Vv]on)\s+Seiten\s+(?=(?:der|des)\s)"  # "Auf Seiten der Opposition"
+)
 # An extended participle between article and noun: "die in Oberösterreich erscheinende „Rundschau …“".
 _PARTICIPLE = re.compile(r"^((?:[Dd]er|[Dd]ie|[Dd]as|[Dd]es|[Dd]em|[Dd]en|[Ee]ine?[rsmn]?)\s+)(?:[^,]*?\s)?[a-zäöüß]+end(?:e|en|er|es|em)?\s+(?=[A-ZÄÖÜ„\"»])")
 _PREPOSITIONS_ATTACHING = frozenset("von vom bei für gegen mit um als aus an auf über unter nach zu zum zur durch".split())
@@ -276,6 +282,7 @@ _OWN_SOURCE = re.compile(
 # What no speaker span is: an adverb, a conjunction or a preposition on its own ("hier", "Darüber", "aus").
 _NO_SPEAKER = re.compile(
     r"[a-zäöüß]+|Darüber|Darauf|Daraufhin|Dabei|Dazu|Hier|Hierzu|Dort|Damals|Zudem|Auch|Aber|Doch|Dann|Und|Kurzzeitig|Hingegen|Jedoch|Allerdings"
+    r"|Darunter|Davon|Dafür|Dagegen|Daraus|Darin|Dadurch"
 )
 _NAME_PARTICLE = re.compile(r"(?:al|el|ad|as|ar|asch|at|az|ibn|bin|abu|abd)-[A-ZÄÖÜ]")
 _PARTICLES = frozenset("von van de di da del al el bin ibn zu ter ten le la du dos y der den".split())
@@ -452,6 +459,12 @@ def _is_acronym(token: str) -> bool:
     return token.isupper() or (len(token) <= 5 and sum(c.isupper() for c in token) >= 2)
 
 
+# A share of a group: "62 Prozent der Bundesbürger", "40 % aller Befragten".
+_SHARE_OF = re.compile(r"\d+(?:,\d+)?\s+(?:Prozent|%)\s+(der|aller|von)\s+((?:[a-zäöüß]+e[nr]?\s+)?[A-ZÄÖÜ][\w-]+)")
+# A company's name before a generic noun: "RWE-Konzern", "VW-Konzerns".
+_COMPANY_COMPOUND = re.compile(r"([A-ZÄÖÜ][\w.&]*)-(?:Konzern|Konzerns|Unternehmen|Unternehmens)")
+# A capital inside a word after a lower-case letter: a brand, not a common noun ("ThyssenKrupp", "YouTube").
+_CAMEL = re.compile(r"^[A-ZÄÖÜ]\w*[a-zäöüß][A-ZÄÖÜ]")
 _ADJECTIVE = re.compile(r"(isch|sch|lich|ig|al|ell|iv|bar|sam|haft|los|end|st|ner|ier|är)(e|en|er|es|em)$")
 
 
@@ -1126,7 +1139,7 @@ class DocumentContext:
                 person = nm.person or bool(found and found.person and found.tokens != nm.tokens)
                 if _is_acronym(nm.tokens[-1]):
                     person = False
-                if not person and len(nm.tokens) == 1 and not _is_acronym(nm.tokens[0]) and not _is_named_org(nm.tokens[0]):
+                if not person and len(nm.tokens) == 1 and not _is_acronym(nm.tokens[0]) and not _is_named_org(nm.tokens[0]) and not _CAMEL.search(nm.tokens[0]):
                     continue  # a lone capitalised word ("Widerspruch", "Politik") is too often a common noun
                 if len(nm.tokens) == 1 and nm.tokens[0] in self.aliases:
                     canonical = self.aliases[nm.tokens[0]]
@@ -1404,7 +1417,7 @@ def _heads_match(a: str, b: str) -> bool:
     """Whether two head stems match, one a compound of the other ("regierungssprech" ~ "sprech"),
     not merely ending alike ("gericht" ≁ "richt")."""
     short, long = sorted((a, b), key=len)
-    return long.endswith(short) and (len(long) == len(short) or len(long) - len(short) >= 3)
+    return bool(short) and long.endswith(short) and (len(long) == len(short) or len(long) - len(short) >= 3)
 
 
 def _same_office(a: str, b: str) -> bool:
@@ -1635,6 +1648,8 @@ class Resolver:
                 resolution = self._relative_noun(start, _RELATIVE[low])
             if resolution is None and low == "wonach":
                 resolution = self._noun_before_comma(start)
+            if resolution is None and low == "denen":
+                resolution = self._plural_source_before_comma(start)
             if resolution is not None:
                 return resolution
         if low in PRONOUNS:
@@ -1822,6 +1837,10 @@ class Resolver:
             # the name goes on past a lower-case word, as its abbreviation shows: "Deutsche
             # Schutzvereinigung für Wertpapierbesitz (DSW)"
             return Resolution(spelled, "name", f"the name its abbreviation spells out: {spelled}", *self._org_features(spelled))
+        company = _COMPANY_COMPOUND.fullmatch(name.tokens[0]) if len(name.tokens) == 1 else None
+        if company and any(n.tokens == (company.group(1),) for n in self.ctx._by_token.get(company.group(1), ())):
+            # "Der RWE-Konzern" is RWE, where the article also names it alone (not "ein IT-Konzern")
+            return Resolution(company.group(1), "name", f"the company before its generic noun: {company.group(1)}", "n", "sg")
         canonical, found = self.ctx.fullest(name.tokens, name.start)
         if len(canonical.split()) > len(name.tokens):
             kind, reason = "partial_name", f"fullest form in the article: {canonical}"
@@ -2104,6 +2123,11 @@ class Resolver:
                 if titled and titled.end() == r_end and _heads_match(head, _stem(titled.group(1))) and (number is None or r.number in (None, number)):
                     # "die Hilfsorganisation" after "der Hilfsorganisation Ärzte ohne Grenzen"
                     return Resolution(r.id, "description", f"the earlier speaker named after this noun: {r.id}", r.gender, r.number)
+        share = re.fullmatch(r"(\d+(?:,\d+)?)\s+(?:Prozent|%)", desc.strip())
+        if share:
+            group = self._share_group(start)
+            if group is not None:
+                return Resolution(f"{share.group(1)} Prozent {group}", "description", f"the group of an earlier share: {group}", None, "pl")
         age = re.fullmatch(r"(?:der|die|des|dem|den)\s+(\d{1,3})-Jährige[nr]?", desc.strip(), re.IGNORECASE)
         if age:
             found = self._by_age(age.group(1), start)
@@ -2173,6 +2197,14 @@ class Resolver:
                 if phrase:
                     return phrase
         return None
+
+    def _share_group(self, pos: int) -> str | None:
+        """The group of the nearest share before ``pos`` in its sentence or the two before: "62
+        Prozent der Bundesbürger …, 37 Prozent sind …" → "der Bundesbürger"."""
+        ctx = self.ctx
+        s0 = ctx.sentence_starts[max(0, ctx.sentence_of(pos) - 2)]
+        found = list(_SHARE_OF.finditer(ctx.text, s0, pos))
+        return f"{found[-1].group(1)} {found[-1].group(2)}" if found else None
 
     def _persons_pair_before(self, pos: int) -> str | None:
         """The last two persons coordinated in the two sentences before ``pos`` ("Jennifer Lopez
@@ -2613,6 +2645,25 @@ class Resolver:
             k -= 1
             comma = toks[k].end
         return k, comma
+
+    def _plural_source_before_comma(self, start: int) -> Resolution | None:
+        """The plural noun phrase before the comma of "nach denen" / "denen zufolge", with what
+        follows its noun up to the comma: "verwies auf Studien der Berliner Charité, nach denen …"
+        → "Studien der Berliner Charité"."""
+        ctx, toks = self.ctx, self.ctx.tokens
+        k, comma = self._noun_token_before_comma(start)
+        if comma < 0 or k < 1 or toks[k].end != comma:
+            return None
+        links = ("der", "des", "im", "in", "aus", "von", "vom")
+        for m in range(k, max(0, k - 5), -1):
+            tok = toks[m]
+            if (tok.text[:1].isupper() and ctx.classes[m] != "func" and tok.text.endswith(("en", "ne", "te", "ge", "er"))
+                    and not any(n.person or len(n.tokens) > 1 for n in ctx.names_between(tok.start, tok.end))
+                    and (m == k or toks[m + 1].text.lower() in links)):
+                return Resolution(_canonical_description(ctx.text[ctx._np_start(m) : comma]), "pronoun", "the plural noun the relative clause refers to", None, "pl")
+            if tok.text.islower() and tok.text not in links:
+                break
+        return None
 
     def _noun_before_comma(self, start: int) -> Resolution | None:
         """The noun phrase before the comma of "wonach", whatever its case: "kehrten zur

@@ -929,3 +929,55 @@ def test_nouns_of_time_are_no_names(text, quotes, expected):
 )
 def test_sources_and_names_of_the_twelfth_round(text, quotes, expected):
     assert speaker_key(resolve(text, quotes)[-1].speaker_id) == speaker_key(expected)
+
+
+@pytest.mark.parametrize(
+    "text, quotes, expected",
+    [
+        # a brand written with a capital inside is a name, so "der Konzern" finds it
+        ("SolarWorld war der größte Verlierer des Tages. Einen Verlust von zwei Milliarden Euro weist der Konzern aus.",
+         [("der Konzern", "Einen Verlust von zwei Milliarden Euro")], "SolarWorld"),
+        # person nouns the role list lacked: "Sportler", "Biologe", "-verantwortliche"
+        ("Der Rennfahrer Anton Moser fuhr auf Platz drei. Der 23-jährige Sportler sagte, er sei zufrieden.",
+         [("Der 23-jährige Sportler", "er sei zufrieden")], "Anton Moser"),
+        ("Das berechnete der Biologe Jody Hey. Jody Hey sagte, die Art sei alt.",
+         [("Jody Hey", "die Art sei alt")], "Jody Hey"),
+        # a plural relative pronoun after "nach" takes its noun with what follows it
+        ("Er verwies auf Studien der Berliner Charité, nach denen die Methode wirke.",
+         [("denen", "die Methode wirke")], "Studien der Berliner Charité"),
+        ("Das ist eine Folge der Meinungsumfragen im Land, nach denen 72 Prozent der Briten dagegen sind.",
+         [("denen", "72 Prozent der Briten dagegen sind")], "Meinungsumfragen im Land"),
+        # "Auf Seiten der …" is no part of the speaker
+        ("Auf Seiten der Opposition hieß es, die Wahl sei gefälscht.",
+         [("Auf Seiten der Opposition", "die Wahl sei gefälscht")], "Opposition"),
+        # a company before a generic noun is the company, where the article names it alone
+        ("RWE baut Stellen ab. Der RWE-Konzern teilte mit, die Zahl stehe fest.",
+         [("Der RWE-Konzern", "die Zahl stehe fest")], "RWE"),
+        # documents that wrap their author: a draft, a warrant, also after "ein"
+        ("Laut dem Gesetzesentwurf der Koalition aus SPD und Grünen sollen Daten gespeichert werden.",
+         [("dem Gesetzesentwurf der Koalition aus SPD und Grünen", "sollen Daten gespeichert werden")],
+         "Koalition aus SPD und Grünen"),
+        ("Ein Haftbefehl des Internationalen Strafgerichtshofs wirft ihm Kriegsverbrechen vor.",
+         [("Ein Haftbefehl des Internationalen Strafgerichtshofs", "wirft ihm Kriegsverbrechen vor")],
+         "Internationaler Strafgerichtshof"),
+        # a bare share takes the group of the share before it
+        ("62 Prozent der Bundesbürger sind zufrieden, 37 Prozent meinen hingegen, die Demokratie funktioniere schlecht.",
+         [("37 Prozent", "die Demokratie funktioniere schlecht")], "37 Prozent der Bundesbürger"),
+    ],
+)
+def test_sources_and_names_of_the_thirteenth_round(text, quotes, expected):
+    assert speaker_key(resolve(text, quotes)[-1].speaker_id) == speaker_key(expected)
+
+
+@pytest.mark.parametrize(
+    "text, quotes, unexpected",
+    [
+        # capitalised adverbs and "andere" open a sentence; they name no one
+        ("Darunter seien auch Adressen, teilte die Behörde mit.", [("Darunter", "seien auch Adressen")], "Darunter"),
+        ("Anderen Aussagen zufolge brannte das Haus schon am Morgen.", [("Anderen Aussagen", "brannte das Haus")], "Anderen"),
+        # a generic company noun without a name alone in the article stays whole: "IT" is no company
+        ("Der IT-Konzern teilte mit, die Zahl stehe fest.", [("Der IT-Konzern", "die Zahl stehe fest")], "IT"),
+    ],
+)
+def test_words_that_name_no_speaker_of_the_thirteenth_round(text, quotes, unexpected):
+    assert resolve(text, quotes)[-1].speaker_id != unexpected
