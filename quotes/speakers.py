@@ -80,7 +80,7 @@ _RELATIVE: dict[str, tuple[str | None, str | None]] = {
 
 DETERMINERS = frozenset(
     "der die das des dem den ein eine einer einem einen eines dieser diese dieses diesem diesen "
-    "jeder jede jedes seine seiner seinem seinen ihre ihrer ihrem ihren unser unsere kein keine "
+    "jeder jede jedes seine seiner seinem seinen seines ihre ihrer ihrem ihren ihres unser unsere kein keine "
     "im am vom zum zur beim ins mehrere einige viele alle beide zwei drei vier vielen einigen mehreren allen beiden".split()
 )
 INDEFINITE = frozenset("ein eine einer einem einen eines mehrere einige viele zwei drei vier".split())
@@ -107,6 +107,7 @@ FUNCTION_WORDS = frozenset(
         "Januar Februar März April Mai Juni Juli August September Oktober November Dezember "
         "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Sonnabend "
         "Darunter Davon Dafür Dagegen Daraus Darin Dadurch Deswegen Demzufolge Dementsprechend Andere Anderen Anderer Anderes "
+        "Einzig Lediglich Ausgerechnet Mein Meine Meinem Meinen Meiner Dein Deine Euer Eure "
         "Dr Prof Sankt St Daß"
     ).split()
 ) | frozenset(TITLES)
@@ -130,7 +131,7 @@ ROLE_HEADS = tuple(
     "franzose brite russe pole türke kurde grieche chinese amerikaner italiener spanier kanadier "
     "iraner iraker israeli palästinenser afghane syrer ukrainer japaner inder "
     "fahrer detektiv prediger aner niederländer holländer engländer ausländer träger intellektuell "
-    "sieger gewinner sportler athlet verantwortlich loge".split()
+    "sieger gewinner sportler athlet verantwortlich loge kollege kollegin".split()
 )
 # Heads that introduce the name of an organisation or medium: "Tageszeitung Haaretz".
 ORG_HEADS = tuple(
@@ -143,7 +144,10 @@ ORG_HEADS = tuple(
 )
 # Source nouns that wrap the real speaker: "Angaben der Polizei", "Polizeiangaben", "Medienberichten".
 SOURCE_NOUNS = ("angaben", "aussagen", "aussage", "informationen", "worte", "worten", "berichten", "berichte", "bericht", "meldungen", "schätzungen", "erkenntnissen", "meinung")
-_HYPHENED_SOURCE = re.compile(r"([\w.]+)-(?:Meldung|Meldungen|Schreiben|Mitteilung|Pressemitteilung|Erklärung|Interview|Homepage|Website|Webseite|Pressekonferenz)")
+_HYPHENED_SOURCE = re.compile(
+    r"([\w.]+)-(?:Meldung|Meldungen|Schreiben|Mitteilung|Pressemitteilung|Erklärung|Interview|Homepage|Website|Webseite|Pressekonferenz"
+    r"|Studie|Bericht|Berichts|Berichtes|Umfrage|Analyse|Gutachten)"
+)
 # Nouns of what was said or written, in lower case (the end of a compound: "Kernaussage").
 _SPEECH_NOUNS = (
     "aussage", "aussagen", "angaben", "bericht", "berichts", "berichtes", "berichten", "meldung", "mitteilung", "erklärung",
@@ -168,7 +172,7 @@ _WRAPPER = re.compile(
     r"|Appell|Berechnungen|Vorhersage|Vorhersagen|Befunde|Befunden|Beschluss|Beschlusses|Vermutungen|Schreiben|Prognose|Prognosen"
     # a speech or document noun, also as the end of a compound, before its author: "Die Kernaussage
     # von Jerry Larson", "des Jahresberichts 2008 der …", "der Ankündigung des ständigen Sekretärs"
-    r"|(?-i:(?:[A-ZÄÖÜ][a-zäöüß]+-?)?(?:" + "|".join(_SPEECH_NOUNS + tuple(n.capitalize() for n in _SPEECH_NOUNS)) + r")(?:\s+\d{4})?(?=\s+(?:von|vom|des|der|eines|einer)\s)))"
+    r"|(?-i:(?:[A-ZÄÖÜ][a-zäöüß]+-?)?(?:" + "|".join(_SPEECH_NOUNS + tuple(n.capitalize() for n in _SPEECH_NOUNS)) + r")(?:\s+\d{4})?(?=\s+(?:von|vom|des|der|eines|einer|aus)\s)))"
     r"(?:\s+(?:von|des|der|eines|einer|dem|vom|aus))?\s+"
     r"|(?:in|im|bei|von|aus|auf)\s+(?:der|dem|den|des|einer|einem|seiner|ihrer)\s+(?=\S))?",
     re.IGNORECASE,
@@ -181,7 +185,7 @@ _POSSESSIVE = re.compile(
 # A name in the genitive before a source noun: "Grupps Meinung nach", "Merkels Worten zufolge".
 _GENITIVE_SOURCE = re.compile(
     r"^(?:(?:laut|nach)\s+)?([A-ZÄÖÜ][\w\-]+?)(?:s|’|')\s+(?:eigenen\s+)?"
-    r"(?:Ansicht|Meinung|Auffassung|Einschätzung|Aussage|Aussagen|Angaben|Worten|Darstellung|Sicht|Überzeugung|Erinnerung)"
+    r"(?:Ansicht|Meinung|Auffassung|Einschätzung|Aussage|Aussagen|Angaben|Worten|Darstellung|Sicht|Überzeugung|Erinnerung|Idee|Vorschlag|Plan|Pläne|Forderung|Erklärung)"
     r"(?:\s+(?:nach|zufolge))?$"
 )
 # A name that is the dative object of a passive accusation: "Kony wird vorgeworfen, …".
@@ -195,11 +199,16 @@ _POLITE_POSSESSIVES = frozenset("ihr ihre ihren ihrem ihrer ihres".split())
 # Role nouns that name the same office: "der Ministerpräsident" for "Premierminister Thaksin Shinawatra".
 _ROLE_SYNONYMS = (frozenset(("ministerpräsident", "premierminister", "premier", "regierungschef")),)
 # Where or how a source said it, after its name: "der Focus in seiner Onlineausgabe", "flightradar24 auf Twitter".
+# When a source said it: "vom Dienstagabend", "am 12. Mai", "vom gestrigen Mittwoch", "vom späten Abend".
+_WHEN = (
+    r"\s+(?:vom|am)\s+(?:(?:gestrigen|heutigen|vergangenen|letzten|frühen|späten)\s+)?(?:\d{1,2}\.\s*)?"
+    r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Sonnabend|Wochenende|Vortag|Vorabend|Morgen|Vormittag|Nachmittag|Abend|"
+    r"Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\w*(?:\s+\d{4})?$"
+)
 _TRAILING = re.compile(
     r"\s*\([^)]*\)$|,\s*(?:welche[rs]?|der|die|das)$"
     # when it was said: "der EU-Außenminister vom Dienstagabend", "vom 12. Mai"
-    r"|\s+(?:vom|am)\s+(?:\d{1,2}\.\s*)?(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Sonnabend|Wochenende|Vortag|Vorabend|"
-    r"Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\w*(?:\s+\d{4})?$"
+    r"|" + _WHEN +
     r"|\s+(?:im\s+(?:Jahr\s+\d{4}|(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)(?:\s+\d{4})?)"
     r"|von\s+(?:heute|gestern|vorgestern)(?:\s+(?:Morgen|Vormittag|Mittag|Nachmittag|Abend|früh))?)$"
     r"|\s+(?:in|auf|im|bei|gegenüber|über)\s+(?:(?:seiner|ihrer|der|dem|einem|einer|seinem|ihrem|ihren|seinen|eine|einen|die|den|das)\s+)?(?:\w+\s+)?"
@@ -314,7 +323,7 @@ _QUOTED_TAIL = re.compile(
     r"[A-ZÄÖÜ][\w\-]*\s+[„\"»]([^„“\"»«]{2,60})[“\"«]"
 )
 # An institution's one-word name, then where it sits: "das Bundeskriminalamt in Wiesbaden".
-_PLACED_NAME = re.compile(r"(?:(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]es|[Dd]em|[Dd]en)\s+)?([A-ZÄÖÜ][a-zäöüß]+)(\s+(?:in|im)\s+[A-ZÄÖÜ][\w\-]+)")
+_PLACED_NAME = re.compile(r"(?:(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]es|[Dd]em|[Dd]en)\s+)?([A-ZÄÖÜ](?:[\w\-]*[a-zäöüß])?)(\s+(?:in|im)\s+[A-ZÄÖÜ][\w\-]+)")
 # Academic titles before a name: "Prof. Dr. Matthias W. Beckmann".
 _ACADEMIC_TITLES = frozenset("dr prof med phil rer nat jur dipl ing mag".split())
 # Particles that join a name even after a given name the list lacks: "Abdalla al Badri".
@@ -463,6 +472,8 @@ def _is_acronym(token: str) -> bool:
 _SHARE_OF = re.compile(r"\d+(?:,\d+)?\s+(?:Prozent|%)\s+(der|aller|von)\s+((?:[a-zäöüß]+e[nr]?\s+)?[A-ZÄÖÜ][\w-]+)")
 # A company's name before a generic noun: "RWE-Konzern", "VW-Konzerns".
 _COMPANY_COMPOUND = re.compile(r"([A-ZÄÖÜ][\w.&]*)-(?:Konzern|Konzerns|Unternehmen|Unternehmens)")
+# The complement of a noun: a genitive, or a preposition with its article.
+_COMPLEMENT = re.compile(r"\s+(?:der|des|eines|einer|(?:aus|an|über|in|von)\s+(?:der|dem|den|die|das))\s")
 # A capital inside a word after a lower-case letter: a brand, not a common noun ("ThyssenKrupp", "YouTube").
 _CAMEL = re.compile(r"^[A-ZÄÖÜ]\w*[a-zäöüß][A-ZÄÖÜ]")
 _ADJECTIVE = re.compile(r"(isch|sch|lich|ig|al|ell|iv|bar|sam|haft|los|end|st|ner|ier|är)(e|en|er|es|em)$")
@@ -649,8 +660,9 @@ class DocumentContext:
             if (self._gap(toks[k], nxt) == " " and nxt.text == "in" and toks[k].text.lower().endswith(_PLACE_INSTITUTIONS)
                     and toks[k + 2].text[:1].isupper() and self.classes[k + 2] == "name"):
                 end = toks[k + 2].end
-            elif self._gap(toks[k], nxt) == " " and re.fullmatch(r"(?:19|20)\d\d", nxt.text):
-                end = nxt.end
+            elif self._gap(toks[k], nxt) == " " and (re.fullmatch(r"(?:19|20)\d\d", nxt.text) or (
+                    toks[k].text.lower().endswith(_DOCUMENT_HEADS) and re.fullmatch(r"\d+", nxt.text))):
+                end = nxt.end  # a year, or a document's number: "Verfassungsschutzbericht 2005", "UN-Resolution 1612"
         return _canonical_description(self.text[start:end])
 
     def ties_near(self, pos: int) -> list[Tie]:
@@ -962,8 +974,11 @@ class DocumentContext:
         return chosen.text, Name(chosen.tokens, chosen.start, chosen.end, chosen.person or len(found) > 1, gender)
 
     def is_genitive(self, name: Name) -> bool:
-        """A genitive name: "Anhänger Saddam Husseins" where "Saddam Hussein" occurs (not "Istvan Kovacs")."""
+        """A genitive name: "Anhänger Saddam Husseins" where "Saddam Hussein" occurs (not "Istvan
+        Kovacs"), or a country's ("Regierung Guatemalas")."""
         last = name.tokens[-1]
+        if len(name.tokens) == 1 and last.endswith("s") and last[:-1] in _countries():
+            return True
         return last.endswith("s") and len(last) > 2 and self.fullest((*name.tokens[:-1], last[:-1]))[1] is not None
 
     def coordinated(self, name: Name) -> list[Name]:
@@ -1004,7 +1019,9 @@ class DocumentContext:
             country_genitive = len(name.tokens) == 1 and name.tokens[0].endswith("s") and name.tokens[0][:-1] in _countries()
             # an organisation noun is no title of a person: "warf die Staatsanwaltschaft Ertel … vor"
             org_before_person = name.person and k > 0 and _is_org_head(self.tokens[k - 1].text)
-            if m + 1 < k and not self.is_genitive(name) and not country_genitive and not org_before_person:
+            # a document is no title of the word after it: "in seinem Bericht Morde an Kindern"
+            document_before = k > 0 and self.tokens[k - 1].text.lower().endswith(_DOCUMENT_HEADS) and not name.person
+            if m + 1 < k and not self.is_genitive(name) and not country_genitive and not org_before_person and not document_before:
                 np_start = self._np_start(m + 1)
                 desc = text[np_start : self.tokens[k - 1].end]
                 group = self.coordinated(name)
@@ -1223,6 +1240,8 @@ class DocumentContext:
                 m += 1
             last = None
             while m < len(toks) and self._gap(toks[m - 1], toks[m]) in (" ", "/") and toks[m].text[0].isupper() and self.classes[m] != "func":
+                if last is not None and self._gap(toks[last], toks[m]) == " " and not toks[last].text.endswith("-") and not any(n.start <= toks[last].start and toks[m].end <= n.end for n in self.names_between(toks[last].start, toks[m].end)):
+                    break  # a capitalised word after the genitive's noun, outside its name: "den Text der Petition Reihe für Reihe"
                 last = m
                 m += 1
             if last is not None:
@@ -1338,7 +1357,7 @@ _SOURCE_AFTER = re.compile(
 )
 # Institutions named by the place they serve: "Landgericht Bremen", "Staatsanwaltschaft Krefeld".
 _PLACE_INSTITUTIONS = (
-    "gericht", "gerichtshof", "staatsanwaltschaft", "polizei", "polizeipräsidium", "landratsamt", "bezirksamt", "stadtverwaltung",
+    "gericht", "gerichtshof", "staatsanwaltschaft", "polizei", "präsidium", "direktion", "inspektion", "landratsamt", "bezirksamt", "stadtverwaltung",
     "universität", "hochschule", "flughafen", "stadt", "gemeinde", "landkreis", "klinik", "klinikum", "krankenhaus",
 )
 _ANAPHORIC = ("entsprechend", "besagt", "genannt", "erwähnt", "vorliegend", "betreffend", "jeweilig", "selbig", "dortig", "hiesig", "zuständig")
@@ -1453,6 +1472,8 @@ def _grammar(desc: str) -> tuple[str | None, str | None]:
         return "m", "sg"  # an adjectival noun without article: "Militärbeamter", "Abgeordneter"
     if first in ("das", "dieses"):
         return "n", "sg"
+    if first == "den" and _is_role(head) and low.endswith(("er", "el")) and len(words) == 2:
+        return "m", "sg"  # an accusative: the dative plural would end in "-n" ("zitiert Welt-Online den Minister")
     if _is_role(head) and (first in ("die", "den", "diese") or first == low or first not in DETERMINERS):
         if low.endswith(("en", "er", "e", "rn")):
             return None, "pl"
@@ -1665,6 +1686,7 @@ class Resolver:
             canonical, found = self.ctx.fullest((genitive.group(1),), start)
             if found is not None:
                 return Resolution(canonical, "partial_name", f"the name in the genitive before a source noun: {genitive.group(1)}", found.gender, "sg")
+        mention = re.sub(_WHEN, "", mention)  # before the wrapper, which would take "vom": "Ersten Angaben vom gestrigen Mittwoch"
         wrapper = _WRAPPER.match(mention)
         rest = mention[wrapper.end() :]
         if (re.search(r"\b(?:der|des) $", mention[: wrapper.end()]) and re.match(r"(?:in|im|am|an|auf|aus|bei|mit|nach|von|vom|zu|zum|zur|über|unter|für)\s", rest)) or (
@@ -1791,10 +1813,12 @@ class Resolver:
         bare = _PARTICIPLE.sub(r"\1", bare)
         bare = re.sub(r"''([^']{2,60}?)''", r"„\1“", bare)  # the wiki's quote marks: "die Tageszeitung ''La Nacion''"
         placed = _PLACED_NAME.fullmatch(bare)
-        if placed and not placed.group(1).lower().endswith(_PLACE_INSTITUTIONS + _REGIONAL_BODIES) and _compound_of(placed.group(1).lower(), ORG_HEADS):
-            # an institution with a name of its own drops where it sits: "das Bundeskriminalamt in
-            # Wiesbaden"; one named by its place keeps it ("Staatsanwaltschaft in Kaiserslautern")
-            bare = bare[: placed.start(2)].rstrip()
+        noun = _genitive_stripped(placed.group(1)) if placed else ""
+        if placed and not noun.endswith(_PLACE_INSTITUTIONS + _REGIONAL_BODIES) and _compound_of(noun, ORG_HEADS):
+            # an institution with a name of its own drops where it sits, and a genitive ending: "das
+            # Bundeskriminalamt in Wiesbaden", "des Kraftfahrt-Bundesamtes in Flensburg"; one named by
+            # its place keeps it ("Staatsanwaltschaft in Kaiserslautern")
+            bare = bare[: placed.start(1) + len(noun)]
         quoted = re.search(r"[„\"»“]([^„“\"»«]{2,60})[“\"«”]", bare)
         before = bare[: quoted.start()].split()[-1] if quoted and quoted.start() > 0 else ""
         if quoted and (quoted.start() == 0 or _is_role(before) or before.lower() in DETERMINERS or (
@@ -1821,7 +1845,7 @@ class Resolver:
             bare = " ".join(words)
         titled = _TITLED_NAME.fullmatch(bare)
         if titled and titled.group(1).lower().endswith(_MEDIA_HEADS) and not titled.group(1).lower().endswith(_PLACE_INSTITUTIONS) and (
-                country_of(titled.group(2)) is None and titled.group(2) not in _countries()):
+                country_of(titled.group(2)) is None and titled.group(2) not in _countries() and titled.group(2).removesuffix("s") not in _countries()):
             # a generic noun before the name of an organisation or medium is a title: "die
             # Nachrichtenseite Business Insider", "der Website worldreferree.com", "das
             # Nachrichtenmagazin DER SPIEGEL" (an institution keeps its place: "Stadt Nürnberg")
@@ -1829,8 +1853,11 @@ class Resolver:
         return self.description(bare, start, end)
 
     def _name_resolution(self, name: Name) -> Resolution:
-        if len(name.tokens) == 1 and name.tokens[0] in self.ctx.aliases:
-            full = self.ctx.aliases[name.tokens[0]]
+        token = name.tokens[0]
+        if len(name.tokens) == 1 and token not in self.ctx.aliases and token.endswith("s") and token[:-1] in self.ctx.aliases:
+            token = token[:-1]  # the genitive of an abbreviation: "Angaben des ZDFs"
+        if len(name.tokens) == 1 and token in self.ctx.aliases:
+            full = self.ctx.aliases[token]
             return Resolution(full, "partial_name", f"abbreviation of {full}", *self._org_features(full))
         spelled = next((full for full in self.ctx.aliases.values() if len(full) > len(name.text) and self.ctx.text.startswith(full, name.start)), None)
         if spelled is not None and not name.person:
@@ -1868,7 +1895,7 @@ class Resolver:
                 if not toks:
                     continue
                 n = Name(tuple(t.text for t in toks), toks[0].start, n.end, n.person, None)
-            if any(s.start <= n.start and n.end <= s.end for s in spans):
+            if any(s.start <= n.start and n.end <= s.end for s in spans) and not self._common_noun(n, start):
                 names.append(n)
         # coordinated names: "AFP und Reuters", "Transparency International, Campact und LobbyControl"
         groups: list[list[Name]] = []
@@ -1897,6 +1924,23 @@ class Resolver:
             if score > best_score or (score == best_score == 3):
                 best, best_score = g, score
         return best
+
+    def _common_noun(self, name: Name, start: int) -> bool:
+        """Whether a lone capitalised word after a determiner is a common noun, not a name: one
+        that no other name of the article holds ("Angaben seines Vermögensverwalters",
+        "informierter Kreise"; not "die Hamas" where the article also has "der Hamas-Führer")."""
+        word = name.tokens[0]
+        if name.person or len(name.tokens) > 1 or _is_acronym(word) or _is_named_org(word) or _CAMEL.search(word) or "-" in word or word in _countries():
+            return False
+        before = self.ctx.text[max(start, name.start - 40) : name.start].split()
+        if not before:
+            # a noun with its complement opens the mention: "Gutachter der Deutschen Gesellschaft …",
+            # "Vertraute der Insassen", "Dokumenten aus der Birthler-Behörde"
+            if not _COMPLEMENT.match(self.ctx.text, name.end) or _is_org_head(word):
+                return False
+        elif not (before[-1].lower() in DETERMINERS or (before[-1].islower() and before[-1].endswith(("e", "en", "er", "es", "em")))):
+            return False
+        return all(n.tokens == name.tokens for n in self.ctx._by_token.get(word, ()))
 
     def _head_score(self, name: Name, start: int, end: int) -> int:
         """3: after a title or in an apposition; 2: the head of the mention; 0: attached or a modifier."""
