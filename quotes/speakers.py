@@ -155,7 +155,7 @@ _SPEECH_NOUNS = (
     "beschuldigungen", "vorwürfen", "forderung", "forderungen", "warnung", "warnungen", "einschätzung", "schätzung",
     "schätzungen", "berechnungen", "analyse", "ergebnissen", "ergebnisse", "ergebnis", "ergebnisses", "prognose", "angebot",
     "meldungen", "mitteilungen", "erklärungen", "konferenz", "meinung", "meinungen", "interview", "rede",
-    "entwurf", "entwurfs", "haftbefehl", "urteil", "urteils",
+    "entwurf", "entwurfs", "haftbefehl", "urteil", "urteils", "gutachten", "gutachtens", "studie", "studien",
 )
 _WRAPPER = re.compile(
     r"^(?:(?:laut|nach|so|zufolge|gemäß|wie|auch|in|im|aus)\s+)*"

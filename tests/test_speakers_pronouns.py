@@ -1031,6 +1031,12 @@ def test_words_that_name_no_speaker_of_the_thirteenth_round(text, quotes, unexpe
         # a document keeps its number
         ("Der Bericht geht auf die UN-Resolution 1612 zurück. Die Resolution fordert, Informationen zu sammeln.",
          [("Die Resolution", "Informationen zu sammeln")], "UN-Resolution 1612"),
+        # an expert opinion or a study wraps its author
+        ("Laut einem Gutachten der Technischen Hochschule könnten täglich 40.000 Fahrgäste die Linie nutzen.",
+         [("einem Gutachten der Technischen Hochschule", "könnten täglich 40.000 Fahrgäste die Linie nutzen")],
+         "Technische Hochschule"),
+        ("Einer Studie der Universität Utrecht zufolge ist das Risiko gering.",
+         [("Einer Studie der Universität Utrecht", "ist das Risiko gering")], "Universität Utrecht"),
         # a genitive after a noun ends with its own noun, or with the name it starts
         ("Er ließ die Demonstranten den Text der Petition Reihe für Reihe wiederholen. Der Text lautete: „Wir bitten den König.“",
          [("Der Text", "Wir bitten den König.")], "Text der Petition"),
