@@ -1,0 +1,64 @@
+"""Every speaker of some historical newspaper samples of Corpus REDEWIEDERGABE (``rw-news``): the rule.
+
+    .venv/bin/python eval/speakers/choose_rw_news.py                 # the rule, applied now
+    .venv/bin/python eval/speakers/choose_rw_news.py --show N        # the N-th chosen sample, marked up
+
+Chosen after the fourteenth round, when every WikiNews document with an annotation was in the
+layer, before anything was run on these samples: the historical newspaper samples of Corpus
+REDEWIEDERGABE (1840–1919, sources ``mkhz.*``, non-fictional) that are in no earlier part of
+``redewiedergabe.jsonl`` and hold at least one quote, ranked by sample name; the first
+``N_SAMPLES``. Unlike the ``rw-pronouns`` parts, every quote of a chosen sample is annotated,
+whatever its speaker. The rule looks only at the corpus' quotes; nothing is resolved or extracted.
+``--show`` prints the sample with ⟦k … ⟧k around each quote k and <<…>> around its speaker span.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import choose_train  # noqa: E402
+from choose_rw_pronouns import ROOT, corpus_folder  # noqa: E402
+from quotes.formats.redewiedergabe import read_redewiedergabe  # noqa: E402
+
+LAYER = ROOT / "annotations" / "speaker-ids" / "redewiedergabe.jsonl"
+EARLIER_PARTS = ("rw-pronouns", "rw-pronouns2", "rw-pronouns3")
+N_SAMPLES = 50
+
+
+def chosen(docs) -> list:
+    """The samples the rule picks, in rank order."""
+    taken = set()
+    if LAYER.exists():
+        for line in LAYER.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line) if line.strip() else None
+            if rec and rec.get("part") in EARLIER_PARTS:
+                taken.add(rec["document"])
+    news = [
+        d for d in docs
+        if d.meta.get("source", "").startswith("mkhz") and d.meta.get("fictional") == "no" and d.quotes and d.id not in taken
+    ]
+    return sorted(news, key=lambda d: d.id)[:N_SAMPLES]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--show", type=int, help="print the N-th chosen sample (0-based), marked up")
+    args = ap.parse_args()
+    docs = chosen(read_redewiedergabe(corpus_folder()))
+    if args.show is not None:
+        d = docs[args.show]
+        choose_train.show(d, None, f"{d.meta.get('year')}, {d.meta.get('source')}: {len(d.quotes)} quotes")
+        return
+    print("rank\tquotes\twith a speaker span\tsample")
+    for n, d in enumerate(docs):
+        print(f"{n}\t{len(d.quotes)}\t{sum(1 for q in d.quotes if q.speaker)}\t{d.id}")
+    print(f"\n{len(docs)} samples, {sum(len(d.quotes) for d in docs)} quotes")
+
+
+if __name__ == "__main__":
+    main()
