@@ -15,13 +15,13 @@ whatever its speaker. The rule looks only at the corpus' quotes; nothing is reso
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import choose_train  # noqa: E402
+from choose_report2 import earlier_documents  # noqa: E402
 from choose_rw_pronouns import ROOT, corpus_folder  # noqa: E402
 from quotes.formats.redewiedergabe import read_redewiedergabe  # noqa: E402
 
@@ -32,12 +32,7 @@ N_SAMPLES = 50
 
 def chosen(docs) -> list:
     """The samples the rule picks, in rank order."""
-    taken = set()
-    if LAYER.exists():
-        for line in LAYER.read_text(encoding="utf-8").splitlines():
-            rec = json.loads(line) if line.strip() else None
-            if rec and rec.get("part") in EARLIER_PARTS:
-                taken.add(rec["document"])
+    taken = earlier_documents(LAYER, EARLIER_PARTS)
     news = [
         d for d in docs
         if d.meta.get("source", "").startswith("mkhz") and d.meta.get("fictional") == "no" and d.quotes and d.id not in taken
