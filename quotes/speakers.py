@@ -64,11 +64,14 @@ PRONOUNS: dict[str, tuple[str | None, str | None]] = {
     "sie": (None, None), "die": (None, None), "diese": (None, None), "ihr": (None, None), "jene": (None, None),
     "es": ("n", "sg"), "dies": (None, None), "das": ("n", "sg"), "dieses": ("n", "sg"), "diesem": (None, "sg"),
     "eigenen angaben": (None, None), "eigenen angaben zufolge": (None, None), "nach eigenen angaben": (None, None),
-    "ich": (None, "sg"), "wir": (None, "pl"), "man": (None, None),
+    "ich": (None, "sg"), "jch": (None, "sg"), "wir": (None, "pl"), "man": (None, None), "jhr": (None, None),
     "demnach": (None, None), "danach": (None, None), "dort": (None, None), "dieser zufolge": (None, None), "diesem zufolge": ("m", "sg"),
     "ihr zufolge": (None, None), "ihm zufolge": ("m", "sg"), "ihnen zufolge": (None, "pl"),
     "beide": (None, "pl"), "beiden": (None, "pl"),
 }
+
+# First-person pronouns ("Jch" is the old spelling of "Ich"): inside a quote they are its speaker.
+_FIRST_PERSON_WORDS = frozenset("ich jch wir mir mich uns".split())
 
 # Relative pronouns → the genders and the number they ask of the noun they refer to.
 _RELATIVE: dict[str, tuple[str | None, str | None]] = {
@@ -107,7 +110,7 @@ FUNCTION_WORDS = frozenset(
         "Januar Februar März April Mai Juni Juli August September Oktober November Dezember "
         "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Sonnabend "
         "Darunter Davon Dafür Dagegen Daraus Darin Dadurch Deswegen Demzufolge Dementsprechend Andere Anderen Anderer Anderes "
-        "Einzig Lediglich Ausgerechnet Mein Meine Meinem Meinen Meiner Dein Deine Euer Eure "
+        "Einzig Lediglich Ausgerechnet Mein Meine Meinem Meinen Meiner Dein Deine Euer Eure Sr Se "
         "Dr Prof Sankt St Daß"
     ).split()
 ) | frozenset(TITLES)
@@ -131,7 +134,7 @@ ROLE_HEADS = tuple(
     "franzose brite russe pole türke kurde grieche chinese amerikaner italiener spanier kanadier "
     "iraner iraker israeli palästinenser afghane syrer ukrainer japaner inder "
     "fahrer detektiv prediger aner niederländer holländer engländer ausländer träger intellektuell "
-    "sieger gewinner sportler athlet verantwortlich loge kollege kollegin".split()
+    "sieger gewinner sportler athlet verantwortlich loge kollege kollegin kaiser zar herzog".split()
 )
 # Heads that introduce the name of an organisation or medium: "Tageszeitung Haaretz".
 ORG_HEADS = tuple(
@@ -294,6 +297,8 @@ _NO_SPEAKER = re.compile(
     r"|Darunter|Davon|Dafür|Dagegen|Daraus|Darin|Dadurch"
 )
 _NAME_PARTICLE = re.compile(r"(?:al|el|ad|as|ar|asch|at|az|ibn|bin|abu|abd)-[A-ZÄÖÜ]")
+# Particles of a name after a form of address, "v." the old abbreviation of "von".
+_ADDRESS_PARTICLES = frozenset("von v vom zu zur van de der den".split())
 _PARTICLES = frozenset("von van de di da del al el bin ibn zu ter ten le la du dos y der den".split())
 # Generic nouns of organisations and media that stand as a title before their name.
 _MEDIA_HEADS = ORG_HEADS + (
@@ -535,7 +540,7 @@ class Name:
         """The tokens joined by spaces, initials with their full stop: "C.Y. Leung", "George W. Bush"."""
         out = ""
         for n, t in enumerate(self.tokens):
-            initial = len(t) == 1 and t.isupper()
+            initial = len(t) == 1 and (t.isupper() or t == "v")  # "v. Tilzer"
             next_initial = n + 1 < len(self.tokens) and len(self.tokens[n + 1]) == 1
             out += t + ("." if initial else "") + ("" if initial and next_initial else " ")
         return out.rstrip()
@@ -907,6 +912,12 @@ class DocumentContext:
                 for m in range(sur + 1, j + 1)
             ):
                 j = sur
+        # particles between a form of address and the name belong to it: "Herr von Puttkamer", "Herrn v. Tilzer"
+        p = k
+        while p > 0 and toks[p - 1].text in _ADDRESS_PARTICLES and self._gap(toks[p - 1], toks[p]) in (" ", ". "):
+            p -= 1
+        if p < k and p > 0 and toks[p - 1].text.lower() in TITLES and self._gap(toks[p - 1], toks[p]) == " ":
+            k = p
         parts = tuple(t.text for t in toks[k : j + 1])
         if all(classes[m] != "name" and toks[m].text not in surnames for m in range(k, j + 1)):
             return  # (a surname may look like a common noun: "Wirtschaftsminister Clement" after "Wolfgang Clement")
@@ -2215,7 +2226,25 @@ class Resolver:
             pair = self._persons_pair_before(start) or self._pair_before(start)
             if pair is not None:
                 return Resolution(pair, "description", f"the two coordinated before it: {pair}", None, "pl")
+        whole = self._whole_noun_phrase(desc, start, end)
+        if whole is not None:
+            return Resolution(whole, "description", "never named in the article: the noun phrase around the span", gender, number)
         return Resolution(self._canonical_description(desc), "description", "never named in the article: kept as the description", gender, number)
+
+    def _whole_noun_phrase(self, desc: str, start: int, end: int) -> str | None:
+        """For a span on a bare noun, as some corpora mark speakers ("Journale"), the adjectives
+        before it ("oppositionelle Journale", "die reactionären Parteien"). (Not a genitive after it:
+        "Nach der Verfassung der Parlamentspräsident …" is no "Verfassung der Parlamentspräsident".)"""
+        if len(_WORD.findall(desc)) != 1 or not desc[:1].isupper():
+            return None
+        ctx, toks = self.ctx, self.ctx.tokens
+        k = ctx.token_index(start)
+        if k >= len(toks) or toks[k].start != start or toks[k].end != end:
+            return None
+        m = k
+        while m > 0 and toks[m - 1].text.islower() and _ADJECTIVE.search(toks[m - 1].text) and ctx._gap(toks[m - 1], toks[m]) == " ":
+            m -= 1
+        return _canonical_description(ctx.text[toks[m].start : end]) if m < k else None
 
     def _by_age(self, age: str, pos: int) -> str | None:
         """Whom "der 81-Jährige" means: the nearest one before ``pos`` given that age, by an
@@ -2380,9 +2409,12 @@ class Resolver:
         low = mention.lower()
         if low == "man":
             return Resolution(None, "pronoun", "generic 'man'")
-        enclosing = self._enclosing_speaker(start) if low in ("ich", "wir", "mir", "uns") else None
+        enclosing = self._enclosing_speaker(start) if low in _FIRST_PERSON_WORDS else None
         if enclosing is not None:
             return Resolution(enclosing.speaker_id, "pronoun", "the speaker of the quote it stands in", enclosing.gender, enclosing.number)
+        if low in _FIRST_PERSON_WORDS or low == "jhr":
+            # outside any quote it is the writer's own voice, or the readers addressed: no one the text names
+            return Resolution(None, "pronoun", "the writer's own voice or the readers addressed")
         if "eigenen" in low:
             subject = self._subject_of_clause(start, end)
             if subject is not None:

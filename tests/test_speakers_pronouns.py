@@ -1049,3 +1049,37 @@ def test_sources_and_names_of_the_fourteenth_round(text, quotes, expected):
 def test_a_report_is_no_title_of_the_word_after_it():
     text = "Kofi Annan legte einen Bericht vor. Daher gebe es im Bericht Lücken bei den Zahlen, heißt es."
     assert resolve(text, [("Bericht", "gebe es im Bericht Lücken bei den Zahlen")])[-1].speaker_id != "Lücken"
+
+
+@pytest.mark.parametrize(
+    "text, quotes, expected",
+    [
+        # a particle between a form of address and the name belongs to the name
+        ("Im Landtag sprach Herr von Puttkamer. Herr von Puttkamer erklärte, die Regierung weiche nicht.",
+         [("Herr von Puttkamer", "die Regierung weiche nicht")], "von Puttkamer"),
+        ("Dann sprach Herr v. Tilzer und sagte, die Stadt danke allen.", [("Herr v. Tilzer", "die Stadt danke allen")], "v. Tilzer"),
+        # a ruler's title drops like other roles
+        ("Der Brief traf ein. Kaiser Friedrich schrieb, er danke allen.", [("Kaiser Friedrich", "er danke allen")], "Friedrich"),
+        # a span on a bare noun, as some corpora mark speakers, takes the adjectives before it
+        ("Die oppositionellen Journale behaupten, der Minister habe gelogen.",
+         [("Die oppositionellen [Journale] behaupten", "der Minister habe gelogen")], "Oppositionelle Journale"),
+    ],
+)
+def test_names_and_nouns_of_historical_newspapers(text, quotes, expected):
+    assert speaker_key(resolve(text, quotes)[-1].speaker_id) == speaker_key(expected)
+
+
+@pytest.mark.parametrize(
+    "text, quotes, expected",
+    [
+        # the writer's own "wir" or "ich", outside any quote, is no one the text names …
+        ("Die Arbeiter haben gestreikt. Wir sind der Ansicht, dass sie recht haben.",
+         [("Wir", "dass sie recht haben")], None),
+        ("Jch habe bemerkt, dass die Straße leer ist.", [("Jch", "dass die Straße leer ist")], None),
+        # … but inside a quote it is that quote's speaker
+        ("Die Kreuzzeitung schreibt: „Wir glauben, dass der Friede hält.“",
+         [("Die Kreuzzeitung", "Wir glauben, dass der Friede hält."), ("Wir", "dass der Friede hält")], "Kreuzzeitung"),
+    ],
+)
+def test_first_person_speakers_outside_and_inside_quotes(text, quotes, expected):
+    assert resolve(text, quotes)[-1].speaker_id == expected
