@@ -3,13 +3,15 @@
     .venv/bin/python eval/speakers/choose_rw_news.py                 # the rule, applied now
     .venv/bin/python eval/speakers/choose_rw_news.py --show N        # the N-th chosen sample, marked up
     .venv/bin/python eval/speakers/choose_rw_news.py --part rw-news2 # the second set
+    .venv/bin/python eval/speakers/choose_rw_news.py --part rw-news3 # the third set: every sample left
 
 Chosen after the fourteenth round, when every WikiNews document with an annotation was in the
 layer, before anything was run on these samples: the historical newspaper samples of Corpus
 REDEWIEDERGABE (1840–1919, sources ``mkhz.*``, non-fictional) that are in no earlier part of
 ``redewiedergabe.jsonl`` and hold at least one quote, ranked by sample name; the first
 ``N_SAMPLES``; the second set (``rw-news2``, chosen after ``rw-news`` had been scored) the next
-``N_SAMPLES`` of the same ranking. Unlike the ``rw-pronouns`` parts, every quote of a chosen sample is annotated,
+``N_SAMPLES`` of the same ranking; the third (``rw-news3``, chosen after ``rw-news2`` had been
+scored) every sample left. Unlike the ``rw-pronouns`` parts, every quote of a chosen sample is annotated,
 whatever its speaker. The rule looks only at the corpus' quotes; nothing is resolved or extracted.
 ``--show`` prints the sample with ⟦k … ⟧k around each quote k and <<…>> around its speaker span.
 """
@@ -33,20 +35,20 @@ N_SAMPLES = 50
 
 
 def chosen(docs, part: str = "rw-news") -> list:
-    """The samples the rule picks for ``part`` (``rw-news`` or ``rw-news2``), in rank order."""
+    """The samples the rule picks for ``part`` (``rw-news``, ``rw-news2`` or ``rw-news3``), in rank order."""
     taken = earlier_documents(LAYER, EARLIER_PARTS)
     news = [
         d for d in docs
         if d.meta.get("source", "").startswith("mkhz") and d.meta.get("fictional") == "no" and d.quotes and d.id not in taken
     ]
-    first = {"rw-news": 0, "rw-news2": N_SAMPLES}[part]
-    return sorted(news, key=lambda d: d.id)[first : first + N_SAMPLES]
+    ranked = sorted(news, key=lambda d: d.id)
+    return {"rw-news": ranked[:N_SAMPLES], "rw-news2": ranked[N_SAMPLES : 2 * N_SAMPLES], "rw-news3": ranked[2 * N_SAMPLES :]}[part]
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--show", type=int, help="print the N-th chosen sample (0-based), marked up")
-    ap.add_argument("--part", choices=("rw-news", "rw-news2"), default="rw-news")
+    ap.add_argument("--part", choices=("rw-news", "rw-news2", "rw-news3"), default="rw-news")
     args = ap.parse_args()
     docs = chosen(read_redewiedergabe(corpus_folder()), args.part)
     if args.show is not None:
