@@ -70,6 +70,14 @@ PRONOUNS: dict[str, tuple[str | None, str | None]] = {
     "beide": (None, "pl"), "beiden": (None, "pl"),
 }
 
+# A name of abbreviated words: "Allg. Schweiz. Ztg.", "Nidw. Volksblatt" (the first word kept apart
+# to tell it from a title: "Dr. Müller").
+_ABBREVIATED_NAME = re.compile(r"([A-ZÄÖÜ][a-zäöüß]*)\.(?:\s*[A-ZÄÖÜ][a-zäöüß]*\.)*\s*[A-ZÄÖÜ][\w\-]*\.?")
+# Abbreviated roles before a name: "Abg. Schneider" (Abgeordneter), "Gen. Moltke".
+_ABBREVIATED_ROLES = frozenset("abg gen präs oberstlt hptm".split())
+# Endings of a noun after "der" that make it a genitive (feminine or plural), not a masculine
+# nominative: "der deutschfortschrittlichen Partei", "der einzelnen Curien".
+_GENITIVE_AFTER_DER = ("en", "ei", "ung", "heit", "keit", "schaft", "ion", "tät", "ie", "e", "rn", "ik", "ur")
 # First-person pronouns ("Jch" is the old spelling of "Ich"): inside a quote they are its speaker.
 _FIRST_PERSON_WORDS = frozenset("ich jch wir mir mich uns".split())
 
@@ -1342,6 +1350,19 @@ _GENERIC_ORGS = frozenset(
 )
 
 
+def _abbreviated_name(mention: str) -> str | None:
+    """The mention where it is a name of abbreviated words ("Köln. Ztg.", "„Nidw. Volksblatt“"),
+    not a title or an abbreviated role before a name ("Dr. Müller", "Abg. Schneider").
+
+    >>> _abbreviated_name("„Allg. Schweiz. Ztg.“"), _abbreviated_name("Abg. Schneider")
+    ('Allg. Schweiz. Ztg.', None)
+    """
+    m = _ABBREVIATED_NAME.fullmatch(mention.strip(" „“\"»«"))
+    if m is None or m.group(1).lower() in _ACADEMIC_TITLES | _ABBREVIATED_ROLES or m.group(1).lower() in TITLES:
+        return None
+    return m.group(0)
+
+
 def _genitive_stripped(noun: str) -> str:
     """A noun in lower case without a genitive "-s"/"-es" ("Berichts" ~ "Bericht"), its number kept."""
     w = noun.lower()
@@ -1734,7 +1755,9 @@ class Resolver:
         if cut:
             start += cut.end()
         k = bisect.bisect_right(ctx.sentence_starts, end - 1) - 1
-        if ctx.sentence_starts[k] > start and re.search(r"(?:\b[^\W\d]{3,}|\b\d+)[.!?][\"“”»«')]*\s+$", text[start : ctx.sentence_starts[k]]):
+        if _abbreviated_name(re.sub(r"^(?:[Dd]ie|[Dd]er|[Dd]as|[Dd]en|[Dd]em|[Dd]es)\s+", "", text[start:end].strip(" „“\"»«"))):
+            pass  # a name of abbreviated words is one name, not two sentences: "Köln. Ztg."
+        elif ctx.sentence_starts[k] > start and re.search(r"(?:\b[^\W\d]{3,}|\b\d+)[.!?][\"“”»«')]*\s+$", text[start : ctx.sentence_starts[k]]):
             start = ctx.sentence_starts[k]  # not after an abbreviation: "University of St. Andrews"
         clause = None
         for clause in re.finditer(r",\s+(?:und|aber|doch|sondern|oder)\s+", text[start:end]):
@@ -1801,6 +1824,10 @@ class Resolver:
         country = country_of(bare)
         if country is not None:
             return Resolution(country, "description", f"the country of the adjective: {country}", "n", "sg")
+        shortened = _abbreviated_name(bare)
+        if shortened is not None:
+            # a name of abbreviated words, as old newspapers cite each other: "Köln. Ztg.", "Mähr. Statthalterei"
+            return Resolution(shortened, "name", "a name of abbreviated words", None, "sg")
         tail = _QUOTED_TAIL.fullmatch(self.ctx.text[start:end].strip())
         if tail:
             # a noun, then the name in quotation marks: "die US-amerikanische Musikzeitschrift „Billboard“"
@@ -2232,9 +2259,11 @@ class Resolver:
         return Resolution(self._canonical_description(desc), "description", "never named in the article: kept as the description", gender, number)
 
     def _whole_noun_phrase(self, desc: str, start: int, end: int) -> str | None:
-        """For a span on a bare noun, as some corpora mark speakers ("Journale"), the adjectives
-        before it ("oppositionelle Journale", "die reactionären Parteien"). (Not a genitive after it:
-        "Nach der Verfassung der Parlamentspräsident …" is no "Verfassung der Parlamentspräsident".)"""
+        """For a span on a bare noun, as some corpora mark speakers ("Journale", "Präsidium"), the
+        noun phrase around it: the adjectives before it ("oppositionelle Journale") and a genitive
+        after it ("Präsidium des deutschen Bundes", "Wortführer der deutschfortschrittlichen
+        Partei"); after "der" only a genitive whose noun cannot be a masculine nominative ("Nach
+        der Verfassung der Parlamentspräsident …" is no "Verfassung der Parlamentspräsident")."""
         if len(_WORD.findall(desc)) != 1 or not desc[:1].isupper():
             return None
         ctx, toks = self.ctx, self.ctx.tokens
@@ -2244,7 +2273,16 @@ class Resolver:
         m = k
         while m > 0 and toks[m - 1].text.islower() and _ADJECTIVE.search(toks[m - 1].text) and ctx._gap(toks[m - 1], toks[m]) == " ":
             m -= 1
-        return _canonical_description(ctx.text[toks[m].start : end]) if m < k else None
+        last = ctx._np_end(k)
+        if last > end:
+            article = toks[k + 1].text
+            j = k + 1
+            while toks[j].end < last:
+                j += 1
+            noun = toks[j].text
+            if not (article in ("des", "eines") or (article in ("der", "einer") and noun.lower().endswith(_GENITIVE_AFTER_DER))):
+                last = end
+        return _canonical_description(ctx.text[toks[m].start : last]) if m < k or last > end else None
 
     def _by_age(self, age: str, pos: int) -> str | None:
         """Whom "der 81-Jährige" means: the nearest one before ``pos`` given that age, by an
