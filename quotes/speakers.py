@@ -387,6 +387,11 @@ def _countries() -> frozenset[str]:
     return frozenset(country_adjectives().values())
 
 
+def _country_genitive(token: str) -> bool:
+    """A country's name in the genitive: "Guatemalas", "Nordkoreas"."""
+    return token.endswith("s") and token[:-1] in _countries()
+
+
 def country_of(mention: str) -> str | None:
     """The country a speaker mention names by its adjective alone ("südkoreanische"); None for
     anything else. With a source noun after it the adjective names no author: "nach israelischen
@@ -996,7 +1001,7 @@ class DocumentContext:
         """A genitive name: "Anhänger Saddam Husseins" where "Saddam Hussein" occurs (not "Istvan
         Kovacs"), or a country's ("Regierung Guatemalas")."""
         last = name.tokens[-1]
-        if len(name.tokens) == 1 and last.endswith("s") and last[:-1] in _countries():
+        if len(name.tokens) == 1 and _country_genitive(last):
             return True
         return last.endswith("s") and len(last) > 2 and self.fullest((*name.tokens[:-1], last[:-1]))[1] is not None
 
@@ -1034,13 +1039,12 @@ class DocumentContext:
             m = k - 1
             while m >= 0 and self.classes[m] in ("role", "common", "name") and self._gap(self.tokens[m], self.tokens[m + 1]) in (" ", "  ", "\u00a0") and self.classes[m] != "name":
                 m -= 1
-            # a country's genitive is no name of the title: "der höchsten Militärbeamten Nordkoreas"
-            country_genitive = len(name.tokens) == 1 and name.tokens[0].endswith("s") and name.tokens[0][:-1] in _countries()
             # an organisation noun is no title of a person: "warf die Staatsanwaltschaft Ertel … vor"
             org_before_person = name.person and k > 0 and _is_org_head(self.tokens[k - 1].text)
             # a document is no title of the word after it: "in seinem Bericht Morde an Kindern"
             document_before = k > 0 and self.tokens[k - 1].text.lower().endswith(_DOCUMENT_HEADS) and not name.person
-            if m + 1 < k and not self.is_genitive(name) and not country_genitive and not org_before_person and not document_before:
+            # (a genitive, a country's too, is no name of the title: "der höchsten Militärbeamten Nordkoreas")
+            if m + 1 < k and not self.is_genitive(name) and not org_before_person and not document_before:
                 np_start = self._np_start(m + 1)
                 desc = text[np_start : self.tokens[k - 1].end]
                 group = self.coordinated(name)
@@ -1755,9 +1759,9 @@ class Resolver:
         if cut:
             start += cut.end()
         k = bisect.bisect_right(ctx.sentence_starts, end - 1) - 1
-        if _abbreviated_name(re.sub(r"^(?:[Dd]ie|[Dd]er|[Dd]as|[Dd]en|[Dd]em|[Dd]es)\s+", "", text[start:end].strip(" „“\"»«"))):
-            pass  # a name of abbreviated words is one name, not two sentences: "Köln. Ztg."
-        elif ctx.sentence_starts[k] > start and re.search(r"(?:\b[^\W\d]{3,}|\b\d+)[.!?][\"“”»«')]*\s+$", text[start : ctx.sentence_starts[k]]):
+        # (a name of abbreviated words is one name, not two sentences: "Köln. Ztg.")
+        one_name = _abbreviated_name(re.sub(r"^(?:[Dd]ie|[Dd]er|[Dd]as|[Dd]en|[Dd]em|[Dd]es)\s+", "", text[start:end].strip(" „“\"»«")))
+        if not one_name and ctx.sentence_starts[k] > start and re.search(r"(?:\b[^\W\d]{3,}|\b\d+)[.!?][\"“”»«')]*\s+$", text[start : ctx.sentence_starts[k]]):
             start = ctx.sentence_starts[k]  # not after an abbreviation: "University of St. Andrews"
         clause = None
         for clause in re.finditer(r",\s+(?:und|aber|doch|sondern|oder)\s+", text[start:end]):
@@ -1883,7 +1887,7 @@ class Resolver:
             bare = " ".join(words)
         titled = _TITLED_NAME.fullmatch(bare)
         if titled and titled.group(1).lower().endswith(_MEDIA_HEADS) and not titled.group(1).lower().endswith(_PLACE_INSTITUTIONS) and (
-                country_of(titled.group(2)) is None and titled.group(2) not in _countries() and titled.group(2).removesuffix("s") not in _countries()):
+                country_of(titled.group(2)) is None and titled.group(2) not in _countries() and not _country_genitive(titled.group(2))):
             # a generic noun before the name of an organisation or medium is a title: "die
             # Nachrichtenseite Business Insider", "der Website worldreferree.com", "das
             # Nachrichtenmagazin DER SPIEGEL" (an institution keeps its place: "Stadt Nürnberg")
@@ -2276,10 +2280,7 @@ class Resolver:
         last = ctx._np_end(k)
         if last > end:
             article = toks[k + 1].text
-            j = k + 1
-            while toks[j].end < last:
-                j += 1
-            noun = toks[j].text
+            noun = toks[ctx.token_index(last) - 1].text  # the genitive's last word
             if not (article in ("des", "eines") or (article in ("der", "einer") and noun.lower().endswith(_GENITIVE_AFTER_DER))):
                 last = end
         return _canonical_description(ctx.text[toks[m].start : last]) if m < k or last > end else None
