@@ -48,7 +48,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, Sequence
@@ -101,7 +101,8 @@ TITLES = {"herr": "m", "herrn": "m", "frau": "f", "mr": "m", "mrs": "f", "ms": "
           "gräfin": "f", "fürst": "m", "fürsten": "m", "fürstin": "f", "freiherr": "m", "freiherrn": "m", "freifrau": "f",
           "baron": "m", "baronin": "f", "prinz": "m", "prinzen": "m", "prinzessin": "f", "herzog": "m", "herzogs": "m",
           "herzogin": "f", "lord": "m", "lady": "f", "marquis": "m",
-          **dict.fromkeys("commander colonel captain sergeant admiral oberst oberstleutnant hauptmann leutnant kapitän generalleutnant generalmajor".split(), "m")}
+          **dict.fromkeys("commander colonel captain sergeant admiral oberst oberstleutnant hauptmann leutnant kapitän generalleutnant generalmajor "
+                          "pater rabbi apostel probst propst abbé".split(), "m")}
 # Capitalised words that are never part of a name (sentence-initial function words, months, days,
 # and the titles above).
 FUNCTION_WORDS = frozenset(
@@ -119,7 +120,7 @@ FUNCTION_WORDS = frozenset(
         "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Sonnabend "
         "Darunter Davon Dafür Dagegen Daraus Darin Dadurch Deswegen Demzufolge Dementsprechend Andere Anderen Anderer Anderes "
         "Einzig Lediglich Ausgerechnet Mein Meine Meinem Meinen Meiner Dein Deine Euer Eure Sr Se "
-        "Dr Prof Sankt St Daß"
+        "Dr Prof Sankt St Daß Ihnen Ist Innern Äußern Aeußern"
     ).split()
 ) | frozenset(TITLES)
 # Heads of role nouns; a token is a role when it ends with one (compounds: "Regierungssprecher").
@@ -142,7 +143,8 @@ ROLE_HEADS = tuple(
     "franzose brite russe pole türke kurde grieche chinese amerikaner italiener spanier kanadier "
     "iraner iraker israeli palästinenser afghane syrer ukrainer japaner inder "
     "fahrer detektiv prediger aner niederländer holländer engländer ausländer träger intellektuell "
-    "sieger gewinner sportler athlet verantwortlich loge kollege kollegin kaiser zar herzog".split()
+    "sieger gewinner sportler athlet verantwortlich loge kollege kollegin kaiser zar herzog "
+    "dichter marschall ammann meister akademiker kardinal prälat".split()
 )
 # Heads that introduce the name of an organisation or medium: "Tageszeitung Haaretz".
 ORG_HEADS = tuple(
@@ -495,6 +497,17 @@ _COMPLEMENT = re.compile(r"\s+(?:der|des|eines|einer|(?:aus|an|über|in|von)\s+(
 # A capital inside a word after a lower-case letter: a brand, not a common noun ("ThyssenKrupp", "YouTube").
 _CAMEL = re.compile(r"^[A-ZÄÖÜ]\w*[a-zäöüß][A-ZÄÖÜ]")
 _ADJECTIVE = re.compile(r"(isch|sch|lich|ig|al|ell|iv|bar|sam|haft|los|end|st|ner|ier|är)(e|en|er|es|em)$")
+# Between an article and its noun any inflected lower-case word is an adjective ("der einzelnen
+# Curien", "beim zahlreichen Publikum"), and so is an adverb of degree before one ("sehr bieder").
+_INFLECTED = re.compile(r"(?!(?:hier|aber|oder|wieder|immer|eben|oben|unten|gestern|morgen|sonst|nie)$)[a-zäöüß]{2,}(?:e|en|er|es|em)")
+_DEGREE = frozenset("sehr so ganz gar recht höchst besonders überaus allzu äußerst ziemlich".split())
+# Articles fused with a preposition, which open a noun phrase as an article does.
+_FUSED_ARTICLES = frozenset("beim im am vom zum zur ins aufs ans".split())
+# The endings an adjective takes after a definite article.
+_WEAK_ENDINGS = {
+    "das": ("e",), "ins": ("e",), "aufs": ("e",), "ans": ("e",), "der": ("e", "en"), "die": ("e", "en"),
+    **dict.fromkeys("den dem des beim im am vom zum zur".split(), ("en",)),
+}
 
 
 @lru_cache(maxsize=65536)
@@ -1259,7 +1272,7 @@ class DocumentContext:
                 return toks[k].end + tail.end()
         if m < len(toks) and toks[m].text in ("der", "des", "eines", "einer") and self._gap(toks[k], toks[m]) == " ":
             m += 1
-            while m < len(toks) and self._gap(toks[m - 1], toks[m]) == " " and (toks[m].text.islower() and _ADJECTIVE.search(toks[m].text)):
+            while m < len(toks) and self._gap(toks[m - 1], toks[m]) == " " and (toks[m].text.islower() and _INFLECTED.fullmatch(toks[m].text)):
                 m += 1
             last = None
             while m < len(toks) and self._gap(toks[m - 1], toks[m]) in (" ", "/") and toks[m].text[0].isupper() and self.classes[m] != "func":
@@ -1647,8 +1660,8 @@ class Resolver:
     """Resolves the speaker mentions of one document, in text order."""
 
     def __init__(self, doc: Document):
-        self.doc = doc
-        self.ctx = DocumentContext(doc.text)
+        self.doc = doc if "=" not in doc.text and "J" not in doc.text else replace(doc, text=_old_print(doc.text))
+        self.ctx = DocumentContext(self.doc.text)
         self.referents: list[Referent] = []  # earlier speakers, in the order resolved
         self._referent_starts: list[int] = []  # their starts, sorted
         self._referent_order: list[int] = []  # their indices, in the order of those starts
@@ -2277,6 +2290,18 @@ class Resolver:
         m = k
         while m > 0 and toks[m - 1].text.islower() and _ADJECTIVE.search(toks[m - 1].text) and ctx._gap(toks[m - 1], toks[m]) == " ":
             m -= 1
+        # any inflected word, and a place adjective right before the noun ("Das Mainzer
+        # Polizeigericht"), where an article closes them on the left
+        a = k - 1 if k > 0 and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+er", toks[k - 1].text) and ctx._gap(toks[k - 1], toks[k]) == " " else k
+        while a > 0 and ctx._gap(toks[a - 1], toks[a]) == " " and (
+                _INFLECTED.fullmatch(toks[a - 1].text) or (toks[a - 1].text in _DEGREE and a < k)) and toks[a - 1].text.lower() not in DETERMINERS:
+            a -= 1
+        det = toks[a - 1].text.lower() if a > 0 and ctx._gap(toks[a - 1], toks[a]) == " " else ""
+        endings = _WEAK_ENDINGS.get(det, ("e", "en", "er", "es", "em"))
+        if a < m and (det in DETERMINERS or det in _FUSED_ARTICLES) and all(
+                t.text in _DEGREE or t.text[0].isupper() or t.text.endswith(endings) and not (t.text.endswith("en") and "en" not in endings)
+                for t in toks[a:m]):  # (a place adjective does not inflect: "Das Mainzer Polizeigericht")
+            m = a  # (the endings agree with the article: "Das berichten Medien" is no noun phrase)
         last = ctx._np_end(k)
         if last > end:
             article = toks[k + 1].text
@@ -2926,6 +2951,28 @@ def resolve_in_order(resolver: Resolver, quotes: Sequence[Quote]) -> Iterator[tu
         resolver.remember(q, r)
         if r.speaker_id:
             previous = (q, r)
+
+
+# Old print, as OCR gives it: "=" for the hyphen ("Kanitz =Berg", "Social= Demokraten") and "J"
+# for a capital "I" before a consonant ("Jch", "Jnnern").
+_OLD_HYPHEN = re.compile(r"(?<=[A-Za-zäöüß])( ?)=( ?)([A-ZÄÖÜa-zäöüß][\w.]*)")
+_OLD_I = re.compile(r"\bJ(?=[bcdfghklmnpqrstvwxzß])")
+
+
+def _old_print(text: str) -> str:
+    """The text with old print's hyphens and capital I's written as today, every offset kept:
+    a hyphen closes up to the word after it and the spaces it dropped follow that word.
+
+    >>> _old_print("Herr Kanitz =Berg sagt: Jch weiß es.")
+    'Herr Kanitz-Berg  sagt: Ich weiß es.'
+    """
+    def hyphen(m: re.Match) -> str:
+        pad = " " * (len(m.group(1)) + len(m.group(2)))
+        if m.group(3) in ("und", "u.", "oder", "bis"):
+            return "-" + pad + m.group(3)  # an elided compound: "Handels = und Gewerbekammer"
+        return "-" + m.group(3) + pad
+
+    return _OLD_I.sub("I", _OLD_HYPHEN.sub(hyphen, text))
 
 
 @lru_cache(maxsize=4)

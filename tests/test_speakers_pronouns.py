@@ -1106,3 +1106,35 @@ def test_first_person_speakers_outside_and_inside_quotes(text, quotes, expected)
 )
 def test_names_and_nouns_of_historical_newspapers_second_round(text, quotes, expected):
     assert speaker_key(resolve(text, quotes)[-1].speaker_id) == speaker_key(expected)
+
+
+@pytest.mark.parametrize(
+    "text, quotes, expected",
+    [
+        # church and older titles before a name are no part of it, as "Graf" is not
+        ("Der Apostel Thomas erklärte, er werde nicht glauben.", [("Der Apostel Thomas", "er werde nicht glauben")], "Thomas"),
+        ("Pater Anfim lehrte, die Kinder seien zu lieben.", [("Pater Anfim", "die Kinder seien zu lieben")], "Anfim"),
+        ("Marschall Marmont meldete, die Stadt sei gefallen.", [("Marschall Marmont", "die Stadt sei gefallen")], "Marmont"),
+        ("Der Dichter Wieland meinte, die Zeit sei reif.", [("Der Dichter Wieland", "die Zeit sei reif")], "Wieland"),
+        # … but a surname that only ends like one keeps its own
+        ("José Luis Rodríguez Zapatero kündigte an, die Truppen abzuziehen. Zapatero sagte, das sei richtig.",
+         [("José Luis Rodríguez Zapatero", "die Truppen abzuziehen"), ("Zapatero", "das sei richtig")], "José Luis Rodríguez Zapatero"),
+        # a span on a bare noun takes the adjectives its article agrees with, and a place adjective …
+        ("Die Sänger fanden beim zahlreichen Publikum Beifall, das sie öfter hören wolle.",
+         [("[Publikum] Beifall", "das sie öfter hören wolle")], "Zahlreiches Publikum"),
+        ("Das Mainzer Polizeigericht entschied, das Wasser sei zu teuer.",
+         [("Das Mainzer [Polizeigericht] entschied", "das Wasser sei zu teuer")], "Mainzer Polizeigericht"),
+        ("Während sich die Mitglieder der einzelnen Curien zurückzogen, riefen sie, es sei genug.",
+         [("die [Mitglieder] der einzelnen", "es sei genug")], "Mitglieder der einzelnen Curien"),
+        # … but no verb after a demonstrative: "Das berichten Medien"
+        ("Der Minister trat zurück. Das berichten Medien unter Berufung auf Kreise.",
+         [("Das berichten [Medien]", "Der Minister trat zurück.")], "Medien"),
+        # old print: "=" for a hyphen, "J" for a capital "I"
+        ("Herr Kanitz =Berg wandte ein, die Arbeit sei geisttötend.",
+         [("Herr Kanitz =Berg", "die Arbeit sei geisttötend")], "Kanitz-Berg"),
+        ("Der damalige Minister des Jnnern Senard legte einen Entwurf vor. Senard sagte, die Belohnungen seien verdient.",
+         [("[Senard] sagte", "die Belohnungen seien verdient")], "Senard"),
+    ],
+)
+def test_titles_noun_phrases_and_old_print_of_the_seventeenth_round(text, quotes, expected):
+    assert speaker_key(resolve(text, quotes)[-1].speaker_id) == speaker_key(expected)
