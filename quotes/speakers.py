@@ -1685,6 +1685,26 @@ class Resolver:
         lo = max(first, start - WINDOW)
         return [*self.referents_between(lo, start), *self.ctx.mentions_between(lo, start)]
 
+    def _several(self, quote: Quote, previous: tuple[Quote, Resolution] | None) -> Resolution | None:
+        """A speaker in separate spans, as corpora mark coordinated speakers ("zwischen Amalasunta
+        und Justinian", "von England und Frankreich und … von Deutschland"): each span resolved on
+        its own, the different ones joined ("England, Frankreich und Deutschland")."""
+        spans = sorted(quote.speaker)
+        text = self.ctx.text
+        if not all(_COORDINATION.search(text[a.end : b.start]) and self.ctx.sentence_of(a.start) == self.ctx.sentence_of(b.start)
+                   for a, b in zip(spans, spans[1:])):
+            return None  # pieces of one noun phrase ("Bericht … der 3. Section"), or far apart
+        ids: dict[str, str] = {}
+        for span in spans:
+            r = self.resolve(replace(quote, speaker=(span,)), previous)
+            if r.speaker_id is not None:
+                ids.setdefault(speaker_key(r.speaker_id), r.speaker_id)
+        self._current = quote
+        if len(ids) < 2:
+            return None
+        names = list(ids.values())
+        return Resolution(", ".join(names[:-1]) + " und " + names[-1], "name", "several speakers, each resolved", None, "pl")
+
     def mention_text(self, quote: Quote) -> tuple[str, int, int]:
         spans = sorted(quote.speaker)
         text = " ".join(s.text or self.doc.text[s.start : s.end] for s in spans)
@@ -1694,6 +1714,10 @@ class Resolver:
         self._current = quote
         if not quote.speaker:
             return self.unmentioned(quote, previous)
+        if len(quote.speaker) > 1:
+            several = self._several(quote, previous)
+            if several is not None:
+                return several
         mention, start, end = self.mention_text(quote)
         if len(quote.speaker) == 1:
             start, end = self._repair(start, end)
@@ -2270,6 +2294,9 @@ class Resolver:
             pair = self._persons_pair_before(start) or self._pair_before(start)
             if pair is not None:
                 return Resolution(pair, "description", f"the two coordinated before it: {pair}", None, "pl")
+        if re.search(r"\b[Kk]ein(?:e[mnrs]?)?\s+(?:[a-zäöüß]+\s+){0,3}$", text[max(0, start - 60) : start]) and len(desc.split()) == 1:
+            # "fühlt sich kein heutiger Mensch …": no one
+            return Resolution(None, "description", "no one: 'kein' before the noun", gender, number)
         whole = self._whole_noun_phrase(desc, start, end)
         if whole is not None:
             return Resolution(whole, "description", "never named in the article: the noun phrase around the span", gender, number)
@@ -2973,6 +3000,10 @@ def _old_print(text: str) -> str:
         return "-" + m.group(3) + pad
 
     return _OLD_I.sub("I", _OLD_HYPHEN.sub(hyphen, text))
+
+
+# What joins two speakers: "und", "sowie", "oder", "noch", "mit", a comma.
+_COORDINATION = re.compile(r",|\b(?:und|sowie|oder|noch|mit|u\.)(?!\w)")
 
 
 @lru_cache(maxsize=4)

@@ -1138,3 +1138,50 @@ def test_names_and_nouns_of_historical_newspapers_second_round(text, quotes, exp
 )
 def test_titles_noun_phrases_and_old_print_of_the_seventeenth_round(text, quotes, expected):
     assert speaker_key(resolve(text, quotes)[-1].speaker_id) == speaker_key(expected)
+
+
+def resolve_spans(text: str, speakers: list[str], content: str) -> Quote:
+    """One quote whose speaker is given in several spans, each found in turn."""
+    spans, pos = [], 0
+    for speaker in speakers:
+        s = text.index(speaker, pos)
+        spans.append(Span.of(text, s, s + len(speaker)))
+        pos = s + len(speaker)
+    c = text.index(content)
+    quote = Quote(content=(Span.of(text, c, c + len(content)),), type="indirect", speaker=tuple(spans))
+    return resolve_speakers(Document(id="example", text=text), [quote])[0]
+
+
+@pytest.mark.parametrize(
+    "text, speakers, content, expected",
+    [
+        # a speaker in separate spans joined by "und", "mit" or a comma: each span resolved, joined
+        ("Nach dem Aufstand schloß Deutschland mit England einen Vertrag, wonach die Insel frei bleibe.",
+         ["Deutschland", "England"], "die Insel frei bleibe", "Deutschland und England"),
+        ("Die Selbständigkeit war von England und Frankreich und noch 1888 von Deutschland anerkannt worden, sie sei unantastbar.",
+         ["England", "Frankreich", "Deutschland"], "sie sei unantastbar", "England, Frankreich und Deutschland"),
+        ("Der Minister Karl Berger und die Abgeordnete Anna Kühn erklärten, der Haushalt sei solide.",
+         ["Karl Berger", "Anna Kühn"], "der Haushalt sei solide", "Karl Berger und Anna Kühn"),
+        # … but pieces of one noun phrase stay one speaker
+        ("Der Bericht der 3. Section lautet, die Stelle sei auszuschreiben.",
+         ["Bericht", "3. Section"], "die Stelle sei auszuschreiben", "Bericht 3. Section"),
+    ],
+)
+def test_speaker_in_several_spans_of_the_eighteenth_round(text, speakers, content, expected):
+    assert speaker_key(resolve_spans(text, speakers, content).speaker_id) == speaker_key(expected)
+
+
+@pytest.mark.parametrize(
+    "text, quotes, expected",
+    [
+        # "kein" before a bare noun: no one speaks
+        ("Den langen Psalm alle Tage herzusagen, dazu fühlt sich kein heutiger Mensch berufen.",
+         [("kein heutiger [Mensch] berufen", "Den langen Psalm alle Tage herzusagen")], None),
+        # … but a noun without it keeps its noun phrase
+        ("Den langen Psalm alle Tage herzusagen, dazu fühlt sich der heutige Mensch berufen.",
+         [("der heutige [Mensch] berufen", "Den langen Psalm alle Tage herzusagen")], "Heutiger Mensch"),
+    ],
+)
+def test_no_one_after_kein_of_the_eighteenth_round(text, quotes, expected):
+    got = resolve(text, quotes)[-1].speaker_id
+    assert (got is None and expected is None) or speaker_key(got) == speaker_key(expected)
