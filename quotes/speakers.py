@@ -1478,6 +1478,7 @@ PRONOUN_WEIGHTS = {
     "document for demnach": 1.0,
     "subject continued": 1.0,  # "Er"/"Sie" opening a sentence continues the subject of the one before
     "paragraph between": -1.0,
+    "genitive": -0.5,  # "nach der Förderung der Armee": the complement of another noun
 }
 
 
@@ -2566,6 +2567,7 @@ class Resolver:
                 "document for demnach": float(document and r.kind == "thing"),
                 "subject continued": float(continues and r.subject and distance == 1 and not broken),
                 "paragraph between": float(broken),
+                "genitive": float(self._genitive_at(r.start)),
             }
             score = sum(PRONOUN_WEIGHTS[f] * v for f, v in features.items())
             considered.append((features, r))
@@ -2599,6 +2601,18 @@ class Resolver:
         if chained is not None and chained[0] >= best_score:
             return chained[1]
         return self._from_referent(best, why)
+
+    def _genitive_at(self, pos: int) -> bool:
+        """Whether the noun phrase at ``pos`` is a genitive after a noun: "der Förderung der
+        Armee", "die Rede des Kanzlers"."""
+        ctx, toks = self.ctx, self.ctx.tokens
+        k = ctx.token_index(pos)
+        if k < len(toks) and toks[k].text.lower() not in ("der", "des"):
+            k -= 1  # a name: its article is the token before
+        if k < 1 or k >= len(toks) or toks[k].text.lower() not in ("der", "des"):
+            return False
+        before = toks[k - 1]
+        return before.text[:1].isupper() and before.text.lower() not in FUNCTION_WORDS and ctx._gap(before, toks[k]) == " "
 
     def _chain(self, low: str, start: int, want: tuple[str | None, str | None], depth: int) -> tuple[float, Resolution] | None:
         """A chain of pronouns: the same pronoun as the subject of this sentence or the one before

@@ -1185,3 +1185,10 @@ def test_speaker_in_several_spans_of_the_eighteenth_round(text, speakers, conten
 def test_no_one_after_kein_of_the_eighteenth_round(text, quotes, expected):
     got = resolve(text, quotes)[-1].speaker_id
     assert (got is None and expected is None) or speaker_key(got) == speaker_key(expected)
+
+
+def test_pronoun_prefers_a_noun_phrase_that_is_no_genitive_of_another():
+    text = ("Handelt die Kommission nach der Richtschnur der Förderung der Armee, so wird sie "
+            "nur selten anders urteilen als die Vorgesetzten.")
+    quotes = [("[sie] nur selten", "nur selten anders urteilen als die Vorgesetzten")]
+    assert speaker_key(resolve(text, quotes)[-1].speaker_id) == speaker_key("Kommission")
