@@ -8,6 +8,7 @@
     .venv/bin/python eval/speakers/choose_rw_news.py --part rw-grenz2 # its next samples
     .venv/bin/python eval/speakers/choose_rw_news.py --part rw-grenz3 # and the next
     .venv/bin/python eval/speakers/choose_rw_news.py --part rw-grenz4 # and the next
+    .venv/bin/python eval/speakers/choose_rw_news.py --part rw-grenz5 # every sample left
 
 Chosen after the fourteenth round, when every WikiNews document with an annotation was in the
 layer, before anything was run on these samples: the historical newspaper samples of Corpus
@@ -19,7 +20,8 @@ scored) every sample left. ``rw-grenz`` (chosen after ``rw-news3`` had been scor
 newspaper sample left) takes the first ``N_GRENZ`` non-fictional samples of another source, the
 periodical "Die Grenzboten" (``grenz``, 1841–1922), ranked the same way; ``rw-grenz2`` (chosen after ``rw-grenz`` had been scored) the next ``N_GRENZ``, ``rw-grenz3``
 (chosen after ``rw-grenz2`` had been scored) the ``N_GRENZ`` after those, ``rw-grenz4`` (chosen
-after ``rw-grenz3`` had been scored) the next ``N_GRENZ``. Unlike the ``rw-pronouns`` parts, every quote of a chosen sample is annotated,
+after ``rw-grenz3`` had been scored) the next ``N_GRENZ``, ``rw-grenz5`` (chosen after
+``rw-grenz4`` had been scored) every sample left. Unlike the ``rw-pronouns`` parts, every quote of a chosen sample is annotated,
 whatever its speaker. The rule looks only at the corpus' quotes; nothing is resolved or extracted.
 ``--show`` prints the sample with ⟦k … ⟧k around each quote k and <<…>> around its speaker span.
 """
@@ -45,7 +47,7 @@ N_GRENZ = 30
 
 def chosen(docs, part: str = "rw-news") -> list:
     """The samples the rule picks for ``part`` (``rw-news``, ``rw-news2``, ``rw-news3``, ``rw-grenz``
-    to ``rw-grenz4``), in rank order."""
+    to ``rw-grenz5``), in rank order."""
     taken = earlier_documents(LAYER, EARLIER_PARTS)
     source = "grenz" if part.startswith("rw-grenz") else "mkhz"
     news = [
@@ -56,14 +58,14 @@ def chosen(docs, part: str = "rw-news") -> list:
     return {
         "rw-news": ranked[:N_SAMPLES], "rw-news2": ranked[N_SAMPLES : 2 * N_SAMPLES], "rw-news3": ranked[2 * N_SAMPLES :],
         "rw-grenz": ranked[:N_GRENZ], "rw-grenz2": ranked[N_GRENZ : 2 * N_GRENZ], "rw-grenz3": ranked[2 * N_GRENZ : 3 * N_GRENZ],
-        "rw-grenz4": ranked[3 * N_GRENZ : 4 * N_GRENZ],
+        "rw-grenz4": ranked[3 * N_GRENZ : 4 * N_GRENZ], "rw-grenz5": ranked[4 * N_GRENZ :],
     }[part]
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--show", type=int, help="print the N-th chosen sample (0-based), marked up")
-    ap.add_argument("--part", choices=("rw-news", "rw-news2", "rw-news3", "rw-grenz", "rw-grenz2", "rw-grenz3", "rw-grenz4"), default="rw-news")
+    ap.add_argument("--part", choices=("rw-news", "rw-news2", "rw-news3", "rw-grenz", "rw-grenz2", "rw-grenz3", "rw-grenz4", "rw-grenz5"), default="rw-news")
     args = ap.parse_args()
     docs = chosen(read_redewiedergabe(corpus_folder()), args.part)
     if args.show is not None:
