@@ -2500,6 +2500,9 @@ class Resolver:
         rarely more than three sentences back or across a paragraph."""
         low = mention.lower()
         if low == "man":
+            circle = self._circle_of_man(start, end)
+            if circle is not None:
+                return Resolution(circle, "pronoun", f"'man' in a country: {circle}", "n", "sg")
             return Resolution(None, "pronoun", "generic 'man'")
         enclosing = self._enclosing_speaker(start) if low in _FIRST_PERSON_WORDS else None
         if enclosing is not None:
@@ -2613,6 +2616,22 @@ class Resolver:
             return False
         before = toks[k - 1]
         return before.text[:1].isupper() and before.text.lower() not in FUNCTION_WORDS and ctx._gap(before, toks[k]) == " "
+
+    def _circle_of_man(self, start: int, end: int) -> str | None:
+        """The country "in" names next to "man", in its clause: "urteilt man doch auch in England"
+        (not a common noun: "in guter Gesellschaft", "in Zweifel")."""
+        text = self.ctx.text
+        s0 = self.ctx.sentence_starts[self.ctx.sentence_of(start)]
+        before = _MAN_CIRCLE_BEFORE.search(text[max(s0, start - 80) : start])
+        after = _MAN_CIRCLE_AFTER.match(text, end, min(len(text), end + 60))
+        m = after or before
+        if m is None:
+            return None
+        noun = m.group("noun")
+        country = noun.replace("ß", "ss")  # old spelling: "Rußland"
+        if m.group("np") != noun or country not in _countries():
+            return None
+        return noun
 
     def _chain(self, low: str, start: int, want: tuple[str | None, str | None], depth: int) -> tuple[float, Resolution] | None:
         """A chain of pronouns: the same pronoun as the subject of this sentence or the one before
@@ -3016,6 +3035,11 @@ def _old_print(text: str) -> str:
     return _OLD_I.sub("I", _OLD_HYPHEN.sub(hyphen, text))
 
 
+# "in"/"im" and a noun phrase right before "man" (at most two words between) or after it (at most
+# three words between), in one clause.
+_CIRCLE_NP = r"(?P<np>(?:[a-zäöüß]+(?:e|en|er|es|em)\s+){0,2}(?P<noun>[A-ZÄÖÜ][\w\-]*[a-zäöüß]))"
+_MAN_CIRCLE_BEFORE = re.compile(r"\b(?:[Ii]n|[Ii]m)\s+" + _CIRCLE_NP + r"(?:\s+[\w]+){0,2}\s+$")
+_MAN_CIRCLE_AFTER = re.compile(r"(?:\s+[a-zäöüß]+){0,3}\s+(?:in|im)\s+" + _CIRCLE_NP + r"\b")
 # What joins two speakers: "und", "sowie", "oder", "noch", "mit", a comma.
 _COORDINATION = re.compile(r",|\b(?:und|sowie|oder|noch|mit|u\.)(?!\w)")
 

@@ -1192,3 +1192,19 @@ def test_pronoun_prefers_a_noun_phrase_that_is_no_genitive_of_another():
             "nur selten anders urteilen als die Vorgesetzten.")
     quotes = [("[sie] nur selten", "nur selten anders urteilen als die Vorgesetzten")]
     assert speaker_key(resolve(text, quotes)[-1].speaker_id) == speaker_key("Kommission")
+
+
+@pytest.mark.parametrize(
+    "text, quotes, expected",
+    [
+        # "man" with a country named next to it in its clause is that country …
+        ("Über die Pforte hat man in Deutschland nur dürftige Kenntnisse, sie sei ein Rätsel.",
+         [("hat [man] in Deutschland", "sie sei ein Rätsel")], "Deutschland"),
+        ("In Rußland glaubt man, der Krieg sei nahe.", [("glaubt [man]", "der Krieg sei nahe")], "Rußland"),
+        # … but not with a common noun after "in"
+        ("In guter Gesellschaft sagt man, das Wetter sei schön.", [("sagt [man]", "das Wetter sei schön")], None),
+    ],
+)
+def test_man_in_a_country_of_the_nineteenth_round(text, quotes, expected):
+    got = resolve(text, quotes)[-1].speaker_id
+    assert (got is None and expected is None) or speaker_key(got) == speaker_key(expected)
