@@ -97,7 +97,7 @@ DETERMINERS = frozenset(
 INDEFINITE = frozenset("ein eine einer einem einen eines mehrere einige viele zwei drei vier".split())
 # Forms of address, titles of nobility and military ranks before a name, with the gender they
 # show: "Herr Müller", "Graf Andrassy", "Commander Randy Henderson".
-TITLES = {"herr": "m", "herrn": "m", "frau": "f", "mr": "m", "mrs": "f", "ms": "f", "sir": "m", "graf": "m", "grafen": "m",
+TITLES = {"herr": "m", "herrn": "m", "hr": "m", "hrn": "m", "frau": "f", "mr": "m", "mrs": "f", "ms": "f", "sir": "m", "graf": "m", "grafen": "m",
           "gräfin": "f", "fürst": "m", "fürsten": "m", "fürstin": "f", "freiherr": "m", "freiherrn": "m", "freifrau": "f",
           "baron": "m", "baronin": "f", "prinz": "m", "prinzen": "m", "prinzessin": "f", "herzog": "m", "herzogs": "m",
           "herzogin": "f", "lord": "m", "lady": "f", "marquis": "m",
@@ -387,6 +387,19 @@ def country_adjectives() -> dict[str, str]:
 def _countries() -> frozenset[str]:
     """The country names of ``country_adjectives``."""
     return frozenset(country_adjectives().values())
+
+
+def _country_name(token: str) -> str | None:
+    """The country a token names, also in the genitive and in old spelling: "Preußens" →
+    "Preußen", "Rußland" → "Rußland"; None for any other token."""
+    for form in (token, token[:-1] if token.endswith("s") else "", token[:-2] if token.endswith("es") else ""):
+        if form and (form in _countries() or form.replace("ß", "ss") in _countries() or form in _OLD_COUNTRIES):
+            return form
+    return None
+
+
+# Countries as old texts name them, which no adjective of the country list gives.
+_OLD_COUNTRIES = frozenset("Preußen Oestreich Östreich Oesterreich Baiern Sachsen Hannover Württemberg Würtemberg Baden Hessen England Rußland".split())
 
 
 def _country_genitive(token: str) -> bool:
@@ -1948,6 +1961,10 @@ class Resolver:
         if company and any(n.tokens == (company.group(1),) for n in self.ctx._by_token.get(company.group(1), ())):
             # "Der RWE-Konzern" is RWE, where the article also names it alone (not "ein IT-Konzern")
             return Resolution(company.group(1), "name", f"the company before its generic noun: {company.group(1)}", "n", "sg")
+        country = _country_name(token) if len(name.tokens) == 1 else None
+        if country is not None:
+            # a country has no fuller form: not "Dänemark Verträge", "Ehre Preußens" around it
+            return Resolution(country, "name", "a country", "n", "sg")
         canonical, found = self.ctx.fullest(name.tokens, name.start)
         if len(canonical.split()) > len(name.tokens):
             kind, reason = "partial_name", f"fullest form in the article: {canonical}"
@@ -2045,7 +2062,7 @@ class Resolver:
             return 2
         if before.strip().lower() in _PARTICLES and name.person and before.strip().lower() in ctx.fullest(name.tokens)[0].lower().split():
             return 2  # the name's own particle, capitalised at the start of a sentence: "Zu Guttenberg"
-        titled = k > 0 and toks[k - 1].start >= start and toks[k - 1].text.lower() in TITLES and text[toks[k - 1].end : name.start] == " "
+        titled = k > 0 and toks[k - 1].start >= start and toks[k - 1].text.lower() in TITLES and text[toks[k - 1].end : name.start] in (" ", ". ")
         # an apposition, also one that starts with a title: "…, Matthew Miller", "… – Rainer Wittner",
         # "…, der Energieversorger TEPCO", "…, Commander Randy Henderson"
         apposition = text[start : toks[k - 1].start] if titled else before

@@ -1208,3 +1208,20 @@ def test_pronoun_prefers_a_noun_phrase_that_is_no_genitive_of_another():
 def test_man_in_a_country_of_the_nineteenth_round(text, quotes, expected):
     got = resolve(text, quotes)[-1].speaker_id
     assert (got is None and expected is None) or speaker_key(got) == speaker_key(expected)
+
+
+@pytest.mark.parametrize(
+    "text, quotes, expected",
+    [
+        # a country has no fuller form, also in the genitive or in old spelling
+        ("Dänemark Verträge zu brechen fiel niemandem ein. Dänemark erklärte, es bleibe neutral.",
+         [("[Dänemark] erklärte", "es bleibe neutral")], "Dänemark"),
+        ("Die Ehre Preußens stand auf dem Spiel. Preußen erklärte, es weiche nicht.",
+         [("[Preußen] erklärte", "es weiche nicht")], "Preußen"),
+        # "Hr." and "Hrn." are forms of address, as "Herr" is
+        ("Wie Hr. Harkort meint, sei die Flotte zu klein.", [("Hr. Harkort", "sei die Flotte zu klein")], "Harkort"),
+        ("Nach Ansicht des Hrn. Harkort sei die Flotte zu klein.", [("Hrn. Harkort", "sei die Flotte zu klein")], "Harkort"),
+    ],
+)
+def test_countries_and_abbreviated_address_of_the_nineteenth_round(text, quotes, expected):
+    assert speaker_key(resolve(text, quotes)[-1].speaker_id) == speaker_key(expected)
