@@ -389,17 +389,22 @@ def _countries() -> frozenset[str]:
     return frozenset(country_adjectives().values())
 
 
+def _is_country(word: str) -> bool:
+    """A country of ``country_adjectives``, also in the old spelling with "ß": "Rußland"."""
+    return word in _countries() or word.replace("ß", "ss") in _countries()
+
+
+# Countries as old texts name them, which no adjective of the country list gives.
+_OLD_COUNTRIES = frozenset("Preußen Oestreich Östreich Oesterreich Baiern Sachsen Hannover Württemberg Würtemberg Baden Hessen England".split())
+
+
 def _country_name(token: str) -> str | None:
     """The country a token names, also in the genitive and in old spelling: "Preußens" →
     "Preußen", "Rußland" → "Rußland"; None for any other token."""
     for form in (token, token[:-1] if token.endswith("s") else "", token[:-2] if token.endswith("es") else ""):
-        if form and (form in _countries() or form.replace("ß", "ss") in _countries() or form in _OLD_COUNTRIES):
+        if form and (_is_country(form) or form in _OLD_COUNTRIES):
             return form
     return None
-
-
-# Countries as old texts name them, which no adjective of the country list gives.
-_OLD_COUNTRIES = frozenset("Preußen Oestreich Östreich Oesterreich Baiern Sachsen Hannover Württemberg Würtemberg Baden Hessen England Rußland".split())
 
 
 def _country_genitive(token: str) -> bool:
@@ -1674,7 +1679,8 @@ class Resolver:
     """Resolves the speaker mentions of one document, in text order."""
 
     def __init__(self, doc: Document):
-        self.doc = doc if "=" not in doc.text and "J" not in doc.text else replace(doc, text=_old_print(doc.text))
+        text = _old_print(doc.text)
+        self.doc = doc if text == doc.text else replace(doc, text=text)
         self.ctx = DocumentContext(self.doc.text)
         self.referents: list[Referent] = []  # earlier speakers, in the order resolved
         self._referent_starts: list[int] = []  # their starts, sorted
@@ -2645,10 +2651,7 @@ class Resolver:
         if m is None:
             return None
         noun = m.group("noun")
-        country = noun.replace("ß", "ss")  # old spelling: "Rußland"
-        if m.group("np") != noun or country not in _countries():
-            return None
-        return noun
+        return noun if m.group("np") == noun and _is_country(noun) else None
 
     def _chain(self, low: str, start: int, want: tuple[str | None, str | None], depth: int) -> tuple[float, Resolution] | None:
         """A chain of pronouns: the same pronoun as the subject of this sentence or the one before

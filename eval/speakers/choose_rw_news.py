@@ -43,6 +43,7 @@ LAYER = ROOT / "annotations" / "speaker-ids" / "redewiedergabe.jsonl"
 EARLIER_PARTS = ("rw-pronouns", "rw-pronouns2", "rw-pronouns3")
 N_SAMPLES = 50
 N_GRENZ = 30
+PARTS = ("rw-news", "rw-news2", "rw-news3", "rw-grenz", "rw-grenz2", "rw-grenz3", "rw-grenz4", "rw-grenz5")
 
 
 def chosen(docs, part: str = "rw-news") -> list:
@@ -65,7 +66,7 @@ def chosen(docs, part: str = "rw-news") -> list:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--show", type=int, help="print the N-th chosen sample (0-based), marked up")
-    ap.add_argument("--part", choices=("rw-news", "rw-news2", "rw-news3", "rw-grenz", "rw-grenz2", "rw-grenz3", "rw-grenz4", "rw-grenz5"), default="rw-news")
+    ap.add_argument("--part", choices=PARTS, default="rw-news")
     args = ap.parse_args()
     docs = chosen(read_redewiedergabe(corpus_folder()), args.part)
     if args.show is not None:
