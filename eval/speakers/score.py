@@ -26,8 +26,10 @@ round and developed on in the seventeenth, where ``rw-grenz2`` (its next 30 samp
 before anything was run on them) was held out; developed on in the eighteenth, where
 ``rw-grenz3`` (the 30 samples after those) was held out. ``rw-grenz4`` (the next 30, annotated
 after the eighteenth round) was scored once with that round's code and developed on in the
-nineteenth, where ``rw-grenz5`` (every sample left, 17) is ``held-out``: the last part whose
-figures were not seen while developing.
+nineteenth, where ``rw-grenz5`` (every sample left, 17) was held out; developed on in the
+twentieth, where ``ud`` (``ud-pud`` and ``ud-gsd``: single sentences of modern German from two
+Universal Dependencies treebanks, whose quotes the layer carries itself) is ``held-out``: the last
+part whose figures were not seen while developing.
 Held-out parts are scored once, to report.
 ``--part`` may be given several times: each extractor runs once over the documents of all the
 parts, and each part gets its own tables. ``gold`` resolves the gold quotes' own speaker spans, so
@@ -51,23 +53,28 @@ from quotes.formats import read_documents  # noqa: E402
 from quotes.formats.redewiedergabe import read_redewiedergabe  # noqa: E402
 from quotes.formats.wikinews import read_wikinews_dir  # noqa: E402
 from quotes.registry import get_extractor  # noqa: E402
-from quotes.scoring.speaker_ids import gold_from_documents, load_speaker_id_layer, score_speaker_ids  # noqa: E402
+from quotes.scoring.speaker_ids import gold_from_documents, load_quote_layer, load_speaker_id_layer, score_speaker_ids  # noqa: E402
 from quotes.speakers import MENTION_KINDS, resolve_speakers  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import choose_ud  # noqa: E402
 
 LAYERS = {
     "dev": ROOT / "annotations" / "speaker-ids" / "wikinews-dev.jsonl",
     "train": ROOT / "annotations" / "speaker-ids" / "wikinews-train.jsonl",
     "redewiedergabe": ROOT / "annotations" / "speaker-ids" / "redewiedergabe.jsonl",
+    "ud": ROOT / "annotations" / "speaker-ids" / "ud.jsonl",
 }
 PARTS = {
     "train": ("train",), "train2": ("train2",), "tune": ("tune",), "develop": ("train", "train2", "tune", "report3", "report4", "report5", "report6", "report7", "report8", "report9", "report10", "report11", "report13", "report14", "report15"),
     "report": ("report",), "report2": ("report2",), "report12": ("report", "report2"),
-    "report3": ("report3",), "report4": ("report4",), "report5": ("report5",), "report6": ("report6",), "report7": ("report7",), "report8": ("report8",), "report9": ("report9",), "report10": ("report10",), "report11": ("report11",), "report13": ("report13",), "report14": ("report14",), "report15": ("report15",), "report16": ("report16",), "held-out": ("rw-grenz5",),
+    "report3": ("report3",), "report4": ("report4",), "report5": ("report5",), "report6": ("report6",), "report7": ("report7",), "report8": ("report8",), "report9": ("report9",), "report10": ("report10",), "report11": ("report11",), "report13": ("report13",), "report14": ("report14",), "report15": ("report15",), "report16": ("report16",), "held-out": ("ud-pud", "ud-gsd"),
     "all-reports": ("report", "report2", "report3", "report4", "report5", "report6", "report7", "report8", "report9", "report10", "report11", "report13", "report14", "report15", "report16"),
     "rw-pronouns": ("rw-pronouns",), "rw-pronouns2": ("rw-pronouns2",), "rw-pronouns3": ("rw-pronouns3",), "rw-news": ("rw-news",), "rw-news2": ("rw-news2",), "rw-news3": ("rw-news3",), "rw-grenz": ("rw-grenz",), "rw-grenz2": ("rw-grenz2",), "rw-grenz3": ("rw-grenz3",), "rw-grenz4": ("rw-grenz4",), "rw-grenz5": ("rw-grenz5",),
+    "ud-pud": ("ud-pud",), "ud-gsd": ("ud-gsd",), "ud": ("ud-pud", "ud-gsd"),
 }
 # The corpus split (and layer file) of each part: report3 to report6 are made of train documents.
-SPLIT_OF = {"train": "train", "train2": "train", "report3": "train", "report4": "train", "report5": "train", "report6": "train", "report7": "train", "report8": "train", "report9": "train", "report10": "train", "report11": "train", "report13": "train", "report14": "train", "report15": "train", "rw-pronouns": "redewiedergabe", "rw-pronouns2": "redewiedergabe", "rw-pronouns3": "redewiedergabe", "rw-news": "redewiedergabe", "rw-news2": "redewiedergabe", "rw-news3": "redewiedergabe", "rw-grenz": "redewiedergabe", "rw-grenz2": "redewiedergabe", "rw-grenz3": "redewiedergabe", "rw-grenz4": "redewiedergabe", "rw-grenz5": "redewiedergabe", "tune": "dev", "report": "dev", "report2": "dev", "report16": "dev"}
+SPLIT_OF = {"train": "train", "train2": "train", "report3": "train", "report4": "train", "report5": "train", "report6": "train", "report7": "train", "report8": "train", "report9": "train", "report10": "train", "report11": "train", "report13": "train", "report14": "train", "report15": "train", "rw-pronouns": "redewiedergabe", "rw-pronouns2": "redewiedergabe", "rw-pronouns3": "redewiedergabe", "rw-news": "redewiedergabe", "rw-news2": "redewiedergabe", "rw-news3": "redewiedergabe", "rw-grenz": "redewiedergabe", "rw-grenz2": "redewiedergabe", "rw-grenz3": "redewiedergabe", "rw-grenz4": "redewiedergabe", "rw-grenz5": "redewiedergabe", "tune": "dev", "report": "dev", "report2": "dev", "report16": "dev", "ud-pud": "ud", "ud-gsd": "ud"}
 SEEDS_GOLD = ROOT / "annotations" / "seeds.jsonl"
 
 
@@ -100,16 +107,20 @@ def table(title: str, scores) -> str:
 def layer_part(part: str, corpora: Path, cache: dict) -> tuple[list, list]:
     """The documents and the gold speakers of one part of the layer (corpus splits read once, via ``cache``)."""
     docs_out, gold_out = [], []
-    for split in ("train", "dev", "redewiedergabe"):
+    for split in ("train", "dev", "redewiedergabe", "ud"):
         wanted = [p for p in PARTS[part] if SPLIT_OF[p] == split]
         if not wanted:
             continue
         if split not in cache:
-            if split == "redewiedergabe":
-                docs = list(read_redewiedergabe(corpora / "redewiedergabe-main" / "data" / "main" / "tsv"))
+            if split == "ud":
+                texts = {s.id: s.text for name in choose_ud.FILES for s in choose_ud.chosen(name, corpora / "ud-german")}
+                cache[split] = load_quote_layer(LAYERS[split], texts)
             else:
-                docs = list(read_wikinews_dir(corpora / "german-news-quotes-2024" / "data" / split))
-            cache[split] = (docs, load_speaker_id_layer(LAYERS[split], docs))
+                if split == "redewiedergabe":
+                    docs = list(read_redewiedergabe(corpora / "redewiedergabe-main" / "data" / "main" / "tsv"))
+                else:
+                    docs = list(read_wikinews_dir(corpora / "german-news-quotes-2024" / "data" / split))
+                cache[split] = (docs, load_speaker_id_layer(LAYERS[split], docs))
         docs, layer = cache[split]
         gold = [g for g in layer if g.part in wanted]
         gold_out += gold

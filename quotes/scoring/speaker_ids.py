@@ -24,7 +24,7 @@ from scipy.optimize import linear_sum_assignment
 
 from ..errors import FormatError
 from ..speakers import MENTION_KINDS, mention_kind, speaker_key
-from ..types import Document, Quote
+from ..types import Document, Quote, Span
 
 
 @dataclass(frozen=True)
@@ -185,3 +185,47 @@ def load_speaker_id_layer(path: str | Path, docs: Iterable[Document], part: str 
             raise FormatError(f"kind {rec['kind']!r} is not one of {', '.join(MENTION_KINDS)}", path=path, line=n, doc_id=doc.id)
         out.append(GoldSpeaker(doc.id, q, rec["speaker_id"], rec["kind"], k, rec.get("part")))
     return out
+
+
+def load_quote_layer(path: str | Path, texts: Mapping[str, str]) -> tuple[list[Document], list[GoldSpeaker]]:
+    """A standoff layer that carries its own quotes, for texts no corpus annotates (single
+    sentences of a treebank): each line names a text, the quote's content and speaker offsets,
+    its type, the canonical speaker, the mention kind and whether the text itself can resolve
+    it (``resolvable``: false for "sagte er" with no one named). Gives the documents, with
+    their gold quotes, and the gold speakers of the resolvable quotes.
+
+    >>> import tempfile, os
+    >>> line = '{"document": "s1", "content": [[0, 11]], "type": "indirect", "speaker": [[19, 30]], "speaker_id": "Polizei", "kind": "description", "resolvable": true}'
+    >>> with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
+    ...     _ = f.write(line)
+    >>> docs, gold = load_quote_layer(f.name, {"s1": "Es war Mord, sagte die Polizei."})
+    >>> docs[0].quotes[0].speaker_text, gold[0].speaker_id
+    ('die Polizei', 'Polizei')
+    >>> os.unlink(f.name)
+    """
+    path = Path(path)
+    quotes: dict[str, list[tuple[Quote, dict, int]]] = {}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        rec = json.loads(line)
+        text = texts.get(rec["document"])
+        if text is None:
+            raise FormatError("no such text given", path=path, line=n, doc_id=rec["document"])
+        spans = [*rec["content"], *rec["speaker"]]
+        if any(not 0 <= a < b <= len(text) for a, b in spans):
+            raise FormatError(f"offsets {spans} outside the text (length {len(text)})", path=path, line=n, doc_id=rec["document"])
+        if rec["kind"] not in MENTION_KINDS:
+            raise FormatError(f"kind {rec['kind']!r} is not one of {', '.join(MENTION_KINDS)}", path=path, line=n, doc_id=rec["document"])
+        q = Quote(
+            content=tuple(Span.of(text, a, b) for a, b in rec["content"]), type=rec["type"],
+            speaker=tuple(Span.of(text, a, b) for a, b in rec["speaker"]), speaker_id=rec["speaker_id"],
+        )
+        quotes.setdefault(rec["document"], []).append((q, rec, n))
+    docs, gold = [], []
+    for doc_id, items in quotes.items():
+        docs.append(Document(doc_id, texts[doc_id], tuple(q for q, _, _ in items)))
+        for k, (q, rec, _) in enumerate(items):
+            if rec["resolvable"]:
+                gold.append(GoldSpeaker(doc_id, q, rec["speaker_id"], rec["kind"], k, rec.get("part")))
+    return docs, gold
