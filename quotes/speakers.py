@@ -48,6 +48,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -433,10 +434,23 @@ def country_of(mention: str) -> str | None:
     return country_adjectives().get(stem)
 
 
+@lru_cache(maxsize=65536)
+def _without_accents(token: str) -> str:
+    """The token with its diacritics dropped, but for the German umlauts, which make another word
+    ("Völker" is no "Volker"): "Štefan" → "Stefan", "Zdeněk" → "Zdenek"."""
+    return "".join(c if c in "äöüÄÖÜ" else "".join(d for d in unicodedata.normalize("NFKD", c) if not unicodedata.combining(d)) for c in token)
+
+
 def _is_first_name(token: str) -> bool:
-    """A first name, hyphenated ones included ("Karl-Theodor", "Jean-Cyril")."""
+    """A first name, hyphenated ones included ("Karl-Theodor", "Jean-Cyril"), also spelt with
+    diacritics the list has not ("Štefan")."""
     names = first_names()
-    return token in names or ("-" in token and token.split("-", 1)[0] in names and token[-1].islower())
+    if token in names or ("-" in token and token.split("-", 1)[0] in names and token[-1].islower()):
+        return True
+    if token.isascii():
+        return False
+    plain = _without_accents(token)
+    return plain != token and plain in names
 
 
 def _first_name_gender(token: str) -> str | None:
@@ -444,7 +458,7 @@ def _first_name_gender(token: str) -> str | None:
     if token in names:
         return names[token]
     if _is_first_name(token):
-        return names[token.split("-", 1)[0]]
+        return names.get(token.split("-", 1)[0], names.get(_without_accents(token)))
     return None
 
 
@@ -1761,7 +1775,9 @@ class Resolver:
             if resolution is None:
                 resolution = self._relative_noun(start, _RELATIVE[low])
             if resolution is None and low == "wonach":
-                resolution = self._noun_before_comma(start)
+                # no noun before its comma: "gab die Erlaubnis, den Bären einzufangen, wonach …" is
+                # told as if it had no speaker span
+                resolution = self._noun_before_comma(start) or self.unmentioned(quote, previous)
             if resolution is None and low == "denen":
                 resolution = self._plural_source_before_comma(start)
             if resolution is not None:
@@ -2190,13 +2206,14 @@ class Resolver:
                 return self._named_subject(r.speaker_id, r.reason)
         for r in ctx.mentions_between(p0, s0):
             if r.subject and r.kind in ("person", "org") and r.number == "sg" and not r.id.lower().startswith(_NOT_THE_SAME):
-                return self._named_subject(self._from_referent(r, "the subject of the sentence before").speaker_id, r.id)
+                return self._named_subject(self._from_referent(r, "the subject of the sentence before").speaker_id, r.id, r.kind == "org")
         return None
 
-    def _named_subject(self, speaker_id: str | None, why: str) -> Resolution | None:
-        """The subject of the sentence before as the speaker, where it is named: a bare description
-        ("die Haushaltspolitikerin") is too weak a reason to pass over a quote's own context."""
-        if speaker_id is None or self.ctx.fullest(speaker_id.split())[1] is None:
+    def _named_subject(self, speaker_id: str | None, why: str, org: bool = False) -> Resolution | None:
+        """The subject of the sentence before as the speaker, where it is named or an organisation:
+        a bare description of a person ("die Haushaltspolitikerin") is too weak a reason to pass
+        over a quote's own context."""
+        if speaker_id is None or not org and self.ctx.fullest(speaker_id.split())[1] is None:
             return None
         return Resolution(speaker_id, "none", f"continues the subject of the sentence before: {why}", *self._person_features(speaker_id))
 
@@ -2218,7 +2235,7 @@ class Resolver:
                 r = self.pronoun(tok.text, tok.start, tok.end, PRONOUNS["er"])
                 return r if r.speaker_id is not None else None
         for r in self.ctx.mentions_between(s0, s1):
-            if r.subject and r.description and r.kind in ("person", "org") and outside(r.start) and r.number == "sg":
+            if r.subject and r.kind in ("person", "org") and outside(r.start) and (r.description or r.kind == "org") and (r.number == "sg" or r.description and r.kind == "person"):
                 resolved = self._from_referent(r, "the subject of its sentence")
                 return resolved if resolved.speaker_id is not None else None
         return None
@@ -2890,8 +2907,14 @@ class Resolver:
         ursprünglichen Version zurück, wonach …" → "Ursprüngliche Version"."""
         ctx, toks = self.ctx, self.ctx.tokens
         k, comma = self._noun_token_before_comma(start)
-        if comma < 0 or k < 0 or not toks[k].text[:1].isupper():
+        if comma < 0 or k < 0:
             return None
+        if not toks[k].text[:1].isupper():
+            # a report the clause before denies or confirms: "konnte Medienberichte nicht bestätigen, wonach …"
+            m = next((m for m in range(k, max(-1, k - 4), -1) if not toks[m].text.islower()), -1)
+            if m < 0 or not _is_source_noun(toks[m].text):
+                return None
+            k = m
         name = next((n for n in ctx.names_between(toks[k].start, toks[k].end)), None)
         if name is not None:
             return Resolution(ctx.fullest(name.tokens, name.start)[0], "pronoun", "the name before 'wonach'", name.gender, "sg")

@@ -13,6 +13,9 @@ from quotes.nlp.builtin import make_builtin, tokenize_offsets
     ("„Gut.“, sagte er. Dann ging er.", ["„Gut.“, sagte er.", "Dann ging er."]),
     ("Das ist Nr. drei. Dann kam vier.", ["Das ist Nr. drei.", "Dann kam vier."]),
     ("Überschrift ohne Punkt\nErster Satz.", ["Überschrift ohne Punkt\n", "Erster Satz."]),
+    # a number with its full stop ends the sentence before an article, not before a month
+    ("Typ MI-17. Der Hubschrauber stürzte ab.", ["Typ MI-17.", "Der Hubschrauber stürzte ab."]),
+    ("Er kam am 17. Dezember. Das war gut.", ["Er kam am 17. Dezember.", "Das war gut."]),
 ])
 def test_builtin_sentences_keep_quote_marks_and_commas_with_their_sentence(text, sentences):
     assert [s.text_with_ws if s.text_with_ws.endswith("\n") else s.text for s in make_builtin()(text).sents] == sentences

@@ -289,6 +289,41 @@ SPEAKER_CASES = [
         "Nach Angaben der Gesellschaft für bedrohte Völker starben zehn Menschen.", "Angaben der Gesellschaft für bedrohte Völker", "Nach",
         id="institution-named-with-für",
     ),
+    pytest.param(
+        "Den Unmut der CDU brachte die Sprecherin der Unionsfraktion zum Ausdruck: „Es gibt keinen Grund dafür.“",
+        "die Sprecherin der Unionsfraktion", "", id="fronted-object-subject-after-the-verb",
+    ),
+    pytest.param("Die Tat bezeichnete er als sinnlos.", "er", "", id="reported-nominative-pronoun-after-the-verb"),
+    pytest.param(
+        "Einer der 13 beteiligten Feuerwehrmänner sagte: „Ich habe schon viele Hausbrände gesehen.“",
+        "Einer der 13 beteiligten Feuerwehrmänner", "sagte", id="number-after-the-article",
+    ),
+    pytest.param(
+        "Der 330 Seiten starke Bericht führt aus, die Gewalt nehme zu.", "Der 330 Seiten starke Bericht", "führt aus",
+        id="measure-before-the-adjective",
+    ),
+    pytest.param(
+        "In seiner Pressemitteilung zeigte sich Hartmut Lierow erschüttert: „Die Jahre der Haft haben ihn zerrüttet.“", "Hartmut Lierow", "",
+        id="possessive-is-no-verb",
+    ),
+    pytest.param(
+        "Passend zu den Gefahren des Eises warnte die Moderatorin eines Lokalsenders: „Auf dem Eis kann es glatt sein.“",
+        "die Moderatorin eines Lokalsenders", "warnte", id="fronted-adverb-with-its-object",
+    ),
+    pytest.param(
+        "Stellvertretend für die Kommission empfahl der EU-Kommissar für Erweiterung und europäische Nachbarschaftspolitik Štefan Füle, "
+        "die Gespräche zu beginnen.",
+        "der EU-Kommissar für Erweiterung und europäische Nachbarschaftspolitik Štefan Füle", "empfahl", id="office-with-its-portfolio",
+    ),
+    pytest.param(
+        "Die Vereinten Nationen bestätigten den Zwischenfall, teilten jedoch mit, es sei unklar, wer angegriffen habe.",
+        "Die Vereinten Nationen", "teilten … mit", id="second-verb-after-a-comma-shares-the-subject",
+    ),
+    pytest.param("Demnach starben bei dem Unglück zehn Menschen.", "Demnach", "Demnach", id="demnach-is-its-own-speaker-span"),
+    pytest.param(
+        "Nach Angaben libanesischer Sicherheitskreise starben zehn Menschen.", "Angaben libanesischer Sicherheitskreise", "Nach",
+        id="genitive-plural-without-article-after-a-source-noun",
+    ),
 ]
 
 

@@ -1225,3 +1225,45 @@ def test_man_in_a_country_of_the_nineteenth_round(text, quotes, expected):
 )
 def test_countries_and_abbreviated_address_of_the_nineteenth_round(text, quotes, expected):
     assert speaker_key(resolve(text, quotes)[-1].speaker_id) == speaker_key(expected)
+
+
+def resolve_unspoken(text: str, content: str, qtype: str) -> str | None:
+    """The speaker id of one quote with no speaker span."""
+    c = text.index(content)
+    quote = Quote(content=(Span.of(text, c, c + len(content)),), type=qtype)
+    return resolve_speakers(Document(id="example", text=text), [quote])[0].speaker_id
+
+
+@pytest.mark.parametrize(
+    "text, content, qtype, expected",
+    [
+        # a quoted fragment takes the subject of its sentence, an organisation's name or a group too
+        ("Die Deutsche Bank hält am Plan von „per saldo 1.920 wegfallenden Stellen“ fest.",
+         "„per saldo 1.920 wegfallenden Stellen“", "direct", "Deutsche Bank"),
+        ("Einige Anhänger der Partei protestierten mit Transparenten, auf denen Sprüche wie „Nieder mit der Regierung“ standen.",
+         "„Nieder mit der Regierung“", "direct", "Einige Anhänger der Partei"),
+        # free indirect speech continues an organisation that is the subject of the sentence before
+        ("Die Wahlkommission hat den Termin festgelegt. Mögliche Termine seien der 24. September sowie der 8. Oktober.",
+         "Mögliche Termine seien der 24. September sowie der 8. Oktober.", "free_indirect", "Wahlkommission"),
+    ],
+)
+def test_quotes_without_a_speaker_span_of_the_twentieth_round(text, content, qtype, expected):
+    assert speaker_key(resolve_unspoken(text, content, qtype)) == speaker_key(expected)
+
+
+@pytest.mark.parametrize(
+    "text, quotes, expected",
+    [
+        # "wonach" after a verb: the report the clause before denies, or, with none, the quote's sentence
+        ("Ein Polizeisprecher konnte erste Medienberichte nicht bestätigen, wonach Zeugen eine Explosion gehört haben wollen.",
+         [("wonach", "Zeugen eine Explosion gehört haben wollen")], "Erste Medienberichte"),
+        ("Am Sonntag hatte der Umweltminister Werner Schnappauf die Erlaubnis gegeben, den Bären einzufangen, wonach er "
+         "später freigelassen werden sollte.", [("wonach", "er später freigelassen werden sollte")], "Werner Schnappauf"),
+        # a first name spelt with diacritics the list has not; an umlaut makes another word
+        ("Stellvertretend empfahl der EU-Kommissar für Erweiterung Štefan Füle, die Gespräche zu beginnen.",
+         [("der EU-Kommissar für Erweiterung Štefan Füle", "die Gespräche zu beginnen")], "Štefan Füle"),
+        ("Die Völker Europas erklärten, sie wollten Frieden.", [("Die Völker Europas", "sie wollten Frieden")], "Völker Europas"),
+    ],
+)
+def test_wonach_and_accented_first_names_of_the_twentieth_round(text, quotes, expected):
+    assert speaker_key(resolve(text, quotes)[-1].speaker_id) == speaker_key(expected)

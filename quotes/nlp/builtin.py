@@ -36,6 +36,16 @@ def _is_closing(doc: Doc, i: int) -> bool:
     return False
 
 
+def _ordinal_before_article(doc: Doc, i: int) -> bool:
+    """A number with its full stop as one token before an article or pronoun: the sentence ends
+    there ("vom Typ MI-17. Der Hubschrauber …"), where "am 17. Dezember" goes on."""
+    tok = doc[i]
+    if len(tok.text) < 2 or not tok.text.endswith(".") or not tok.text[-2].isdigit() or i + 1 >= len(doc):
+        return False
+    nxt = doc[i + 1].text
+    return nxt[:1].isupper() and nxt.lower() in german.DETERMINERS | german.PERSONAL_PRONOUNS
+
+
 @Language.component("quotes_sentences")
 def quote_aware_sentences(doc: Doc) -> Doc:
     """Set sentence starts; see the module docstring for the rules."""
@@ -49,7 +59,7 @@ def quote_aware_sentences(doc: Doc) -> Doc:
         tok = doc[i]
         if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
             j = i + 1
-        elif tok.text in SENTENCE_END:
+        elif tok.text in SENTENCE_END or _ordinal_before_article(doc, i):
             j = i + 1
             while j < n and (doc[j].text in SENTENCE_END or doc[j].text == ")" or _is_closing(doc, j)):
                 j += 1

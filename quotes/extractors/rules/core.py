@@ -505,17 +505,34 @@ class Analysis:
             shared = phrases.subject_before(v, lo, first) if first is not None else None
             if shared:
                 return [shared]
+        if hit.finite - 1 > lo and hit.finite == cs and v.words[hit.finite - 1] == ",":
+            # "Die Vereinten Nationen bestätigten den Vorfall, teilten jedoch mit, …": the same subject
+            shared = self._shared_subject(lo, hit.finite - 1)
+            if shared:
+                return [shared]
         before = phrases.subject_before(v, lo, hit.finite)
         if before and cs > lo and any(phrases.lower_verb(v, k) for k in range(*before)):
             # the field runs over a clause of its own: "Die Gründung … wird … gesehen, die Organisation fordert"
             before = phrases.subject_before(v, cs, hit.finite) or before
-        if before and not phrases.fronted_dative(v, *before):
+        if before and not phrases.fronted_object(v, *before):
             return [before]
         sub = phrases.subject_after(v, after, cend)
         if sub:
             return [sub]
         parsed = self._parse_subject(hit, lo, cend)
         return [parsed] if parsed else []
+
+    def _shared_subject(self, lo: int, comma: int) -> Range | None:
+        """The subject of a main clause in ``[lo, comma)`` that a verb after the comma shares: a
+        noun phrase opening the clause right before its verb ("Die Vereinten Nationen bestätigten
+        den Vorfall")."""
+        v = self.v
+        end = phrases.noun_phrase(v, lo, comma)
+        if end is None or end >= comma or not phrases.lower_verb(v, end) or v.lower[lo] in phrases.NOT_SUBJECT_START:
+            return None
+        if phrases.fronted_object(v, lo, end) or any(v.words[k] in (",", ":", "(") for k in range(lo, comma)):
+            return None  # one clause, no apposition or inserted phrase: "A wies X zurück, die Sprecherin …, B, erklärte"
+        return (lo, end)
 
     def _parse_subject(self, hit: CueHit, lo: int, hi: int) -> Range | None:
         """The cue verb's subject in the parse, within ``[lo, hi)`` and apart from the cue.
@@ -665,7 +682,7 @@ class Analysis:
         finite = next((k for k in range(lo, end) if phrases.lower_verb(v, k)), None)
         if finite is None:
             return []
-        sub = phrases.subject_before(v, lo, finite) or phrases.subject_after(v, finite + 1, end)
+        sub = phrases.verb_second_subject(v, lo, finite, end) or phrases.subject_after(v, finite + 1, end)
         return [sub] if sub else []
 
     def postposed(self, hit: CueHit, u: int, ub: int, ce: int, cs: int) -> bool:
@@ -692,6 +709,8 @@ class Analysis:
             sub = source[0] if source else None
         if sub is None and hit.kind == "verb" and hit.entry is not None and hit.entry.lemma != "heißen":
             sub = self._parse_subject(hit, hit.finite + 1, ce)
+        if sub is None and hit.kind == "verb" and hit.finite == cs and not self._passive(hit) and self._shared_subject(lo, comma) is not None:
+            return False  # a second verb of the clause before: "Die UN bestätigten den Vorfall, teilten jedoch mit, …"
         frame_end = cend
         if sub and sub[1] > cend:
             frame_end = sub[1]
@@ -818,7 +837,8 @@ class Analysis:
             return
         self.emit(Found(
             content=[(i + 1, hi)], type=self._content_type([(i + 1, hi)]), rule="indirect: 'demnach'", confidence=0.6,
-            cue=[(i, i + 1)], frame=[(i, i + 1)], unit=u, detail="demnach",
+            # "Demnach" stands for the source of the sentence before and is, as the corpus has it, the speaker span
+            speaker=[(i, i + 1)], cue=[(i, i + 1)], frame=[(i, i + 1)], unit=u, detail="demnach",
         ))
 
     def noun_cue(self, hit: CueHit, u: int, ub: int, ce: int) -> None:
@@ -1091,9 +1111,7 @@ class Analysis:
             root = next((k for k in range(b, e) if doc[v.doc_index[k]].head.i == v.doc_index[k]), None)
             sub = phrases.subject_from_parse(v, root) if root is not None else None
         else:
-            sub = phrases.subject_before(v, b, finite)
-            if sub is None and finite + 1 < e and v.lower[finite + 1] in phrases.NOMINATIVE_PRONOUNS:
-                sub = (finite + 1, finite + 2)
+            sub = phrases.verb_second_subject(v, b, finite, e)
         if sub is None or sub[0] < b or sub[1] > e or any(self.used[sub[0]:sub[1]]):
             return None
         return phrases.strip_range(v, *sub)
@@ -1131,10 +1149,7 @@ class Analysis:
                 if aux is None or v.lower[aux] in WERDEN or i + 1 < ce and v.lower[i + 1] in WERDEN:
                     return  # none, or a passive: "wurde … kritisiert" names no speaker as subject
                 i = aux
-            sub = phrases.subject_before(v, ub, i)
-            if sub is None:
-                after = i + 1
-                sub = (after, after + 1) if after < ce and v.lower[after] in phrases.NOMINATIVE_PRONOUNS else None
+            sub = phrases.verb_second_subject(v, ub, i, ce)
             if sub is None:
                 return
             self.emit(Found(

@@ -29,6 +29,8 @@ CONJUNCTIONS = frozenset("und aber doch denn oder sondern".split())
 FUER_NOUNS = (
     "amt", "ministerium", "institut", "gesellschaft", "zentrum", "verband", "komitee", "stiftung", "kommission", "rat",
     "bund", "agentur", "behörde", "büro", "organisation", "ausschuss", "vereinigung", "forum", "gericht", "beauftragte", "beauftragter",
+    # and offices whose portfolio goes on with "für …": "der EU-Kommissar für Erweiterung"
+    "kommissar", "kommissarin", "minister", "ministerin", "staatssekretär", "staatssekretärin", "senator", "senatorin",
 )
 # Particles inside a person's name that are no German words: "Thomas de Maizière", "Ali al Badri".
 NAME_PARTICLES = frozenset("de van al el bin ibn da di del du dos".split())
@@ -41,8 +43,14 @@ MEDIA_NOUNS = frozenset(
     wochenzeitung tageszeitung sonntagszeitung fernsehen rundfunk medien öffentlichkeit
     medienvertretern pressevertretern abgeordneten""".split()
 )
+# Nouns of a source that a genitive names: "Angaben", "Berichten", "Einschätzung".
+SOURCE_HEADS = ("angaben", "berichten", "berichte", "bericht", "schätzungen", "schätzung", "einschätzung", "aussagen", "informationen",
+                "meldungen", "ansicht", "meinung", "darstellung", "erkenntnissen", "worten")
+NUMBER_WORDS = frozenset("zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig hundert tausend".split())
 NOMINATIVE_PRONOUNS = frozenset("er ich wir man".split())
 DEMONSTRATIVES = frozenset("dieser diese jener jene letzterer letztere ersterer erstere".split())
+# Determiners of no nominative: a phrase they open is an object (or a dative plural).
+OBJECT_DETERMINERS = frozenset("dem den einem einen diesem diesen jedem jeden keinem keinen seinem seinen ihrem ihren unserem unseren".split())
 GENITIVE_STARTS = frozenset("des der eines einer einiger mehrerer vieler zahlreicher aller beider dieser dieses jener seiner seines ihrer ihres deren dessen".split())
 ADDRESSEE_VERBS = frozenset("vorwerfen beschuldigen auffordern bitten warnen appellieren".split())
 # Quote marks that open and close a name, the wiki's '' among them: "„BBC News“", "''La Nacion''".
@@ -145,6 +153,10 @@ def noun_phrase(v: TokenView, i: int, limit: int, extend: bool = True, one_noun:
     elif lw in ("einer", "eine", "einige", "viele") and j + 1 < limit and v.lower[j + 1] in ("der", "des"):
         j += 1
     if j > i:
+        if j + 1 < limit and (v.words[j].isdigit() or v.lower[j] in NUMBER_WORDS) and (v.is_cap(j + 1) or _is_adjective_like(v, j + 1)):
+            j += 1  # a number after the article: "der 13 beteiligten Feuerwehrmänner", "die drei Minister"
+            if v.is_cap(j) and j + 2 < limit and v.words[j + 1].islower() and _is_adjective_like(v, j + 1) and v.is_cap(j + 2):
+                j += 2  # a measure before its adjective: "der 330 Seiten starke Bericht"
         j = _participle_attribute(v, j, limit)
     while j < limit and _is_adjective_like(v, j) and j + 1 < limit and (v.is_cap(j + 1) or _is_adjective_like(v, j + 1) or v.words[j + 1] == ","):
         if v.words[j + 1] == ",":
@@ -180,6 +192,13 @@ def noun_phrase(v: TokenView, i: int, limit: int, extend: bool = True, one_noun:
             if end is None or (v.lower[end - 1] in MEDIA_NOUNS and lw == "der"):
                 break
             j = end
+        elif (j > head and v.lower[j - 1].endswith(SOURCE_HEADS) and lw.endswith("er") and v.words[j].islower() and _is_adjective_like(v, j)
+              and lw not in german.ADVERBS and j + 1 < limit and v.is_cap(j + 1)):
+            # a genitive plural without article after a source noun: "Angaben libanesischer Sicherheitskreise"
+            end = noun_phrase(v, j, limit, extend=False)
+            if end is None:
+                break
+            j = end
         elif lw in ("von", "vom") and j + 1 < limit and (v.is_cap(j + 1) or v.lower[j + 1] in german.DETERMINERS or quoted_name(v, j + 1, limit)):
             end = noun_phrase(v, j + 1, limit, extend=False)
             if end is None:
@@ -204,7 +223,8 @@ def noun_phrase(v: TokenView, i: int, limit: int, extend: bool = True, one_noun:
             # an institution's name: "die Gesellschaft für bedrohte Völker", "das Bundesamt für Verfassungsschutz"
             k = j + 1
             while k < limit and k - j <= 6 and (v.is_cap(k) or (_is_adjective_like(v, k) and k + 1 < limit and v.is_cap(k + 1))
-                                                 or (v.lower[k] == "und" and k + 1 < limit and v.is_cap(k + 1) and k > j + 1)):
+                                                 or (v.lower[k] == "und" and k + 1 < limit and k > j + 1
+                                                     and (v.is_cap(k + 1) or _is_adjective_like(v, k + 1) and k + 2 < limit and v.is_cap(k + 2)))):
                 k += 1
             if k == j + 1 or not v.is_cap(k - 1):
                 break
@@ -254,15 +274,18 @@ def skip_adverbs(v: TokenView, i: int, limit: int) -> int:
 
 
 def lower_verb(v: TokenView, k: int) -> bool:
-    """Token k is a verb form in lower case ("sagte", "hat"): a clause's verb, not a noun."""
-    return v.words[k].islower() and german.is_verb_form(v.words[k])
+    """Token k is a verb form in lower case ("sagte", "hat"): a clause's verb, not a noun, and
+    not a possessive the dictionary also reads as a verb ("seiner")."""
+    return v.words[k].islower() and (v.lower[k] not in german.DETERMINERS or v.lower[k] == "sein") and german.is_verb_form(v.words[k])
 
 
-def fronted_dative(v: TokenView, b: int, e: int) -> bool:
-    """A fronted phrase that is the addressee, not the subject: "Dem Sender sagte er", "Der
-    englischsprachigen Zeitung Jakarta Post sagte Filep Karma" (a feminine medium after "der")."""
+def fronted_object(v: TokenView, b: int, e: int) -> bool:
+    """A fronted phrase that is an object, not the subject: the addressee ("Dem Sender sagte er",
+    "Der englischsprachigen Zeitung Jakarta Post sagte Filep Karma": a feminine medium after
+    "der") or what the speech is about ("Den Unmut der CDU brachte … zum Ausdruck": no nominative
+    opens with "den" or "einen")."""
     first = v.lower[b]
-    if first == "dem":
+    if first in OBJECT_DETERMINERS:
         return True
     head = next((k for k in range(b + 1, e) if v.is_cap(k)), None)
     return first == "der" and head is not None and v.lower[head].endswith(FEMININE_MEDIA)
@@ -299,8 +322,10 @@ def subject_before(v: TokenView, clause_start: int, finite: int) -> Range | None
         return None
     if e - b == 1 and lw not in german.PERSONAL_PRONOUNS and lw not in DEMONSTRATIVES and not german.is_noun(v.words[b]):
         return None
-    if e - b == 1 and UNINFLECTED_ADVERB.search(lw):
-        return None  # an adverb capitalised at the start of the sentence: "Relativierend fügte Gall hinzu"
+    if UNINFLECTED_ADVERB.search(lw) and (e - b == 1 or v.lower[b + 1] in german.PREPOSITIONS):
+        # an adverb capitalised at the start of the sentence, alone or with its object:
+        # "Relativierend fügte Gall hinzu", "Passend zu den Gefahren des Eises warnte …"
+        return None
     if e - b > MAX_NP:
         end = noun_phrase(v, b, e)
         return (b, end) if end is not None else None
@@ -311,6 +336,18 @@ def subject_before(v: TokenView, clause_start: int, finite: int) -> Range | None
         e -= 1  # "Die Kanadier hingegen sagen"
     trimmed = strip_range(v, b, e)
     return (b, without_relative_clause(v, b, trimmed[1])) if trimmed else None
+
+
+def verb_second_subject(v: TokenView, lo: int, finite: int, end: int) -> Range | None:
+    """The subject of a verb-second clause: a nominative pronoun right after the verb ("Die Tat
+    bezeichnete er als sinnlos"), else the fronted phrase, else, where that is an object
+    ("Den Unmut … brachte die Sprecherin … zum Ausdruck"), the phrase after the verb."""
+    if finite + 1 < end and v.lower[finite + 1] in NOMINATIVE_PRONOUNS:
+        return (finite + 1, finite + 2)
+    before = subject_before(v, lo, finite)
+    if before is None or not fronted_object(v, *before):
+        return before
+    return subject_after(v, finite + 1, end)
 
 
 def subject_from_parse(v: TokenView, verb: int) -> Range | None:
