@@ -20,10 +20,15 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "eval" / "backbones"))
+
+from ud import parse_conllu  # noqa: E402
+
 FILES = {"ud-pud": ("de_pud-ud-test.conllu",), "ud-gsd": ("de_gsd-ud-dev.conllu", "de_gsd-ud-test.conllu")}
 QUOTE_MARKS = frozenset("„“”\"»«")
 SOURCE_WORDS = frozenset(("laut", "zufolge", "gemäß"))
@@ -42,21 +47,12 @@ def ud_folder() -> Path:
 
 
 def read_sentences(path: Path) -> list[UdSentence]:
-    """The sentences of a CoNLL-U file: ``# sent_id``, ``# text`` and the lemmas of its words."""
-    out, sid, text, lemmas = [], None, None, []
-    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
-        if line.startswith("# sent_id = "):
-            sid = line[len("# sent_id = ") :].strip()
-        elif line.startswith("# text = "):
-            text = line[len("# text = ") :]
-        elif line and not line.startswith("#"):
-            cols = line.split("\t")
-            if cols[0].isdigit():
-                lemmas.append(cols[2])
-        elif not line and sid is not None:
-            out.append(UdSentence(f"{path.stem}:{sid}", text or "", tuple(lemmas)))
-            sid, text, lemmas = None, None, []
-    return out
+    """The sentences of a CoNLL-U file with their ``# text`` and the lemmas of their words, read as
+    the backbones' training data reads them (``eval/backbones/ud.py``)."""
+    return [
+        UdSentence(f"{path.stem}:{s.id}", s.text, tuple(w.lemma for w in s.words))
+        for s in parse_conllu(path.read_text(encoding="utf-8"), stts=False)
+    ]
 
 
 def cue_lemmas() -> frozenset[str]:
