@@ -315,6 +315,8 @@ _PARTICLES = frozenset("von van de di da del al el bin ibn zu ter ten le la du d
 _MEDIA_HEADS = ORG_HEADS + (
     "seite", "site", "angebot", "provider", "plattform", "blog", "kanal", "initiative", "verein", "bündnis", "gesellschaft",
     "versorger", "anbieter", "betreiber",
+    # and trades that name a company: "der Computerbauer SNI", "der Chipproduzent Infineon"
+    "bauer", "händler", "produzent", "entwickler", "zulieferer",
 )
 # Article, adjectives, one noun, then a name of capitalised words, capitals, web addresses or
 # words with digits (and "ohne", "für", "of" … inside it): "die Hilfsorganisation Ärzte ohne Grenzen".
@@ -833,13 +835,17 @@ class DocumentContext:
             and not tok.endswith("s") and not _is_named_org(tok)
         )
 
-    def _given_name_shape(self, m: int) -> bool:
+    def _given_name_shape(self, m: int, after_role: bool = False) -> bool:
         """Whether token m may be a given name by its shape: one capitalised word, no common-noun
-        suffix, no source noun, country or adjective ("Neelie", "Montserrat")."""
+        suffix, no source noun, country or adjective ("Neelie", "Montserrat"); right after a role
+        noun a common noun's suffix does not count, as hardly any common noun stands there
+        ("Außenminister Yohei Kono", "Finanzminister Ioannis Paleokrassas"), but for the agent
+        nouns in "-er" that are titles themselves ("Vorsitzende Richter Seidling")."""
         tok = self.tokens[m].text
+        low = tok.lower()
         return (
-            len(tok) >= 3 and tok.isalpha() and self._may_be_given_name(m) and not tok.lower().endswith(_NOUN_SUFFIXES)
-            and not _is_source_noun(tok)
+            len(tok) >= 3 and tok.isalpha() and self._may_be_given_name(m)
+            and (not low.endswith(_NOUN_SUFFIXES) or after_role and not low.endswith("er")) and not _is_source_noun(tok)
         )
 
     def _introduced(self, name: Name) -> bool:
@@ -914,9 +920,11 @@ class DocumentContext:
             if first == end and first > i and classes[first - 1] == "name" and not self._is_initial(first - 1):
                 k = first - 1
             elif first > i and self._unknown_given_name(first - 1) and (
-                    classes[first - 2] == "role" if first - 1 > i else i > 0 and self._gap(toks[i - 1], toks[i]).endswith(", ")):
-                # a given name the list lacks before one it has, in an apposition or after a role:
-                # "…, Alpha Omar Konaré", "Präsident Susilo Bambang Yudhoyono"
+                    classes[first - 2] == "role" if first - 1 > i
+                    else i > 0 and (self._gap(toks[i - 1], toks[i]).endswith(", ") or toks[i - 1].text in ("und", "sowie"))):
+                # a given name the list lacks before one it has, in an apposition, after a role or
+                # after "und": "…, Alpha Omar Konaré", "Präsident Susilo Bambang Yudhoyono", "Otto
+                # Schily und Friedhelm Julius Beucher"
                 k = first - 1
             j = end
         else:
@@ -924,6 +932,12 @@ class DocumentContext:
             for m in range(i, j + 1):
                 if classes[m] == "role" or (m < j and _is_named_org(toks[m].text)):
                     k = m + 1
+            # a person noun after an article before a given name and a surname is a title: "die
+            # Kundin Lindsay Gay", "sein Kontrahent Prabowo Subanto"
+            if (k == i and j - i == 2 and self._after_article(i) and toks[i].text.lower().endswith(("in", "ent", "ant", "ist"))
+                    and not _is_org_head(toks[i].text) and not _compound_of(toks[i].text.lower(), _MEDIA_HEADS)
+                    and classes[j] == "name" and not _is_acronym(toks[j].text) and self._given_name_shape(i + 1)):
+                k = i + 1
             # an organisation keeps the adjectives before its head: "Demokratische Partei Thailands"
             if k - 2 >= i and _is_org_head(toks[k - 1].text) and classes[k - 2] == "name" and _ADJECTIVE.search(toks[k - 2].text.lower()):
                 k -= 1
@@ -950,13 +964,14 @@ class DocumentContext:
             # a given name the list lacks between a title and a surname: "Wettbewerbskommissarin Neelie
             # Kroes", "die Archäologin Montserrat Sanz" (a title takes no second noun without an article)
             title = j - 2 >= i and (classes[j - 2] == "role" or (toks[j - 2].text.endswith(_PERSON_NOUN_ENDINGS) and self._after_article(j - 2)))
-            if k == j and title and classes[j] == "name" and not _is_acronym(toks[j].text) and self._given_name_shape(j - 1):
+            if k == j and title and classes[j] == "name" and not _is_acronym(toks[j].text) and self._given_name_shape(j - 1, classes[j - 2] == "role"):
                 k = j - 1
             if k > j:
                 return
             # a noun before a surname the article gives with a first name is a title: "der konservative
-            # Herausforderer Rajoy" after "Mariano Rajoy"
-            if k < j and toks[j].text in surnames and all(
+            # Herausforderer Rajoy" after "Mariano Rajoy" (not right after a role, where a given name
+            # stands: "Präsident Burhanuddin Rabbani")
+            if k < j and toks[j].text in surnames and not (k > i and classes[k - 1] == "role") and all(
                 toks[m].text not in surnames and not _is_first_name(toks[m].text) and not _is_acronym(toks[m].text) and not self._is_initial(m)
                 and toks[m].text not in _PARTICLES and not _is_named_org(toks[m].text) and not _is_org_head(toks[m].text) and len(toks[m].text) >= 8 and toks[m].text.endswith(_PERSON_NOUN_ENDINGS)
                 for m in range(k, j)

@@ -1267,3 +1267,28 @@ def test_quotes_without_a_speaker_span_of_the_twentieth_round(text, content, qty
 )
 def test_wonach_and_accented_first_names_of_the_twentieth_round(text, quotes, expected):
     assert speaker_key(resolve(text, quotes)[-1].speaker_id) == speaker_key(expected)
+
+
+@pytest.mark.parametrize(
+    "text, quotes, expected",
+    [
+        # a given name the list lacks, right after a role noun, whatever its ending …
+        ("Japans Außenminister Yohei Kono sagte, die Lage sei ernst.",
+         [("Japans Außenminister Yohei Kono", "die Lage sei ernst")], "Yohei Kono"),
+        ("Finanzminister Ioannis Paleokrassas sagte, er hoffe auf Hilfe.",
+         [("Finanzminister Ioannis Paleokrassas", "er hoffe auf Hilfe")], "Ioannis Paleokrassas"),
+        # … but an agent noun in "-er" there is a title itself
+        ("Der Vorsitzende Richter Seidling sagte, der Fall sei klar.",
+         [("Der Vorsitzende Richter Seidling", "der Fall sei klar")], "Seidling"),
+        # a trade before a company's name, a person noun before a given name and a surname
+        ("Der Computerbauer SNI teilte mit, die Zahlen seien gut.", [("Der Computerbauer SNI", "die Zahlen seien gut")], "SNI"),
+        ("Die Kundin Lindsay Gay sagte, sie sei zufrieden.", [("Die Kundin Lindsay Gay", "sie sei zufrieden")], "Lindsay Gay"),
+        ("Der Verein Mehr Demokratie erklärte, das sei gut.", [("Der Verein Mehr Demokratie", "das sei gut")], "Mehr Demokratie"),
+        # a given name the list lacks after "und" before one it has, and right after a role
+        ("Die Abgeordneten Otto Schily und Friedhelm Julius Beucher erklärten, sie seien dagegen.",
+         [("Die Abgeordneten Otto Schily und Friedhelm Julius Beucher", "sie seien dagegen")], "Otto Schily und Friedhelm Julius Beucher"),
+        ("Präsident Burhanuddin Rabbani sagte, es gebe Frieden.", [("Präsident Burhanuddin Rabbani", "es gebe Frieden")], "Burhanuddin Rabbani"),
+    ],
+)
+def test_names_after_roles_trades_and_person_nouns_of_the_twenty_first_round(text, quotes, expected):
+    assert speaker_key(resolve(text, quotes)[-1].speaker_id) == speaker_key(expected)
