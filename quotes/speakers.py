@@ -66,6 +66,7 @@ PRONOUNS: dict[str, tuple[str | None, str | None]] = {
     "es": ("n", "sg"), "dies": (None, None), "das": ("n", "sg"), "dieses": ("n", "sg"), "diesem": (None, "sg"),
     "eigenen angaben": (None, None), "eigenen angaben zufolge": (None, None), "nach eigenen angaben": (None, None),
     "ich": (None, "sg"), "jch": (None, "sg"), "wir": (None, "pl"), "man": (None, None), "jhr": (None, None),
+    "mir": (None, "sg"), "mich": (None, "sg"), "uns": (None, "pl"),
     "demnach": (None, None), "danach": (None, None), "dort": (None, None), "dieser zufolge": (None, None), "diesem zufolge": ("m", "sg"),
     "ihr zufolge": (None, None), "ihm zufolge": ("m", "sg"), "ihnen zufolge": (None, "pl"),
     "beide": (None, "pl"), "beiden": (None, "pl"),
@@ -103,7 +104,10 @@ TITLES = {"herr": "m", "herrn": "m", "hr": "m", "hrn": "m", "frau": "f", "mr": "
           "baron": "m", "baronin": "f", "prinz": "m", "prinzen": "m", "prinzessin": "f", "herzog": "m", "herzogs": "m",
           "herzogin": "f", "lord": "m", "lady": "f", "marquis": "m",
           **dict.fromkeys("commander colonel captain sergeant admiral oberst oberstleutnant hauptmann leutnant kapitän generalleutnant generalmajor "
-                          "pater rabbi apostel probst propst abbé".split(), "m")}
+                          "pater rabbi apostel probst propst abbé".split(), "m"),
+          # forms of address of other languages and of the family, before a name in stories and old texts
+          **dict.fromkeys("monsieur signor signore don conte marchese vetter onkel".split(), "m"),
+          **dict.fromkeys("madame mademoiselle signora donna contessa marchesa base tante".split(), "f")}
 # Capitalised words that are never part of a name (sentence-initial function words, months, days,
 # and the titles above).
 FUNCTION_WORDS = frozenset(
@@ -121,7 +125,7 @@ FUNCTION_WORDS = frozenset(
         "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Sonnabend "
         "Darunter Davon Dafür Dagegen Daraus Darin Dadurch Deswegen Demzufolge Dementsprechend Andere Anderen Anderer Anderes "
         "Einzig Lediglich Ausgerechnet Mein Meine Meinem Meinen Meiner Dein Deine Euer Eure Sr Se "
-        "Dr Prof Sankt St Daß Ihnen Ist Innern Äußern Aeußern"
+        "Dr Prof Sankt St Daß Ihnen Ist Innern Äußern Aeußern Mich Dir Dich Uns Euch"
     ).split()
 ) | frozenset(TITLES)
 # Heads of role nouns; a token is a role when it ends with one (compounds: "Regierungssprecher").
@@ -2356,7 +2360,10 @@ class Resolver:
         whole = self._whole_noun_phrase(desc, start, end)
         if whole is not None:
             return Resolution(whole, "description", "never named in the article: the noun phrase around the span", gender, number)
-        return Resolution(self._canonical_description(desc), "description", "never named in the article: kept as the description", gender, number)
+        kept = self._canonical_description(desc)
+        if not kept:
+            return Resolution(None, "description", "no noun to keep", gender, number)  # a determiner alone: "Seine"
+        return Resolution(kept, "description", "never named in the article: kept as the description", gender, number)
 
     def _whole_noun_phrase(self, desc: str, start: int, end: int) -> str | None:
         """For a span on a bare noun, as some corpora mark speakers ("Journale", "Präsidium"), the

@@ -1292,3 +1292,26 @@ def test_wonach_and_accented_first_names_of_the_twentieth_round(text, quotes, ex
 )
 def test_names_after_roles_trades_and_person_nouns_of_the_twenty_first_round(text, quotes, expected):
     assert speaker_key(resolve(text, quotes)[-1].speaker_id) == speaker_key(expected)
+
+
+@pytest.mark.parametrize(
+    "text, quotes, expected",
+    [
+        # forms of address of other languages and of the family drop like "Herr"
+        ("Der Marchese Batto trat ein. Batto sagte, er sei müde.", [("Batto", "er sei müde")], "Batto"),
+        ("Madame Dubois lächelte. Sie sagte, der Tee sei kalt.", [("Sie", "der Tee sei kalt")], "Dubois"),
+        ("Der Vetter Heinemann kam. Heinemann sagte, der Pastor sei da.", [("Heinemann", "der Pastor sei da")], "Heinemann"),
+        # "Mir" and "Uns" opening a sentence are no names: inside a quote they are its speaker
+        ("Karl Braun sagte: „Mir scheint, das Wetter werde schlecht.“",
+         [("Karl Braun", "„Mir scheint, das Wetter werde schlecht.“"), ("Mir", "das Wetter werde schlecht")], "Karl Braun"),
+        ("Karl Braun sagte: „Uns scheint, das Wetter werde schlecht.“",
+         [("Karl Braun", "„Uns scheint, das Wetter werde schlecht.“"), ("Uns", "das Wetter werde schlecht")], "Karl Braun"),
+    ],
+)
+def test_forms_of_address_and_first_person_objects_of_the_twenty_second_round(text, quotes, expected):
+    assert speaker_key(resolve(text, quotes)[-1].speaker_id) == speaker_key(expected)
+
+
+def test_a_determiner_alone_keeps_no_empty_id():
+    text = "Boris Okolitsch kam herein. Seine Antwort war kurz: er sei müde."
+    assert resolve(text, [("Seine", "er sei müde")])[-1].speaker_id is None

@@ -10,6 +10,7 @@
     .venv/bin/python eval/speakers/choose_rw_news.py --part rw-grenz4 # and the next
     .venv/bin/python eval/speakers/choose_rw_news.py --part rw-grenz5 # every sample left
     .venv/bin/python eval/speakers/choose_rw_news.py --part rw-fiction # stories the papers printed
+    .venv/bin/python eval/speakers/choose_rw_news.py --part rw-fiction2 # every story left
 
 Chosen after the fourteenth round, when every WikiNews document with an annotation was in the
 layer, before anything was run on these samples: the historical newspaper samples of Corpus
@@ -24,7 +25,8 @@ periodical "Die Grenzboten" (``grenz``, 1841–1922), ranked the same way; ``rw-
 after ``rw-grenz3`` had been scored) the next ``N_GRENZ``, ``rw-grenz5`` (chosen after
 ``rw-grenz4`` had been scored) every sample left. ``rw-fiction`` (chosen after ``ud`` had been
 scored, with no non-fictional sample left) takes the first ``N_FICTION`` fictional samples of the
-same two sources, the stories the newspapers and "Die Grenzboten" printed, ranked the same way.
+same two sources, the stories the newspapers and "Die Grenzboten" printed, ranked the same way;
+``rw-fiction2`` (chosen after ``rw-fiction`` had been scored) every such sample left.
 Unlike the ``rw-pronouns`` parts, every quote of a chosen sample is annotated,
 whatever its speaker. The rule looks only at the corpus' quotes; nothing is resolved or extracted.
 ``--show`` prints the sample with ⟦k … ⟧k around each quote k and <<…>> around its speaker span.
@@ -48,19 +50,20 @@ EARLIER_PARTS = ("rw-pronouns", "rw-pronouns2", "rw-pronouns3")
 N_SAMPLES = 50
 N_GRENZ = 30
 N_FICTION = 20
-PARTS = ("rw-news", "rw-news2", "rw-news3", "rw-grenz", "rw-grenz2", "rw-grenz3", "rw-grenz4", "rw-grenz5", "rw-fiction")
+PARTS = ("rw-news", "rw-news2", "rw-news3", "rw-grenz", "rw-grenz2", "rw-grenz3", "rw-grenz4", "rw-grenz5", "rw-fiction", "rw-fiction2")
 
 
 def chosen(docs, part: str = "rw-news") -> list:
     """The samples the rule picks for ``part`` (``rw-news``, ``rw-news2``, ``rw-news3``, ``rw-grenz``
-    to ``rw-grenz5``, ``rw-fiction``), in rank order."""
+    to ``rw-grenz5``, ``rw-fiction``, ``rw-fiction2``), in rank order."""
     taken = earlier_documents(LAYER, EARLIER_PARTS)
-    if part == "rw-fiction":
+    if part.startswith("rw-fiction"):
         stories = [
             d for d in docs
             if d.meta.get("source", "").startswith(("mkhz", "grenz")) and d.meta.get("fictional") == "yes" and d.quotes and d.id not in taken
         ]
-        return sorted(stories, key=lambda d: d.id)[:N_FICTION]
+        ranked = sorted(stories, key=lambda d: d.id)
+        return ranked[:N_FICTION] if part == "rw-fiction" else ranked[N_FICTION:]
     source = "grenz" if part.startswith("rw-grenz") else "mkhz"
     news = [
         d for d in docs
