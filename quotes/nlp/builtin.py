@@ -1,8 +1,9 @@
 """The built-in German backbone: works offline from what installs with the package.
 
 spaCy's blank German tokenizer plus a quote-aware sentence splitter: a closing quote mark after
-a full stop stays with its sentence, an opening one starts the next, and a line break always ends
-a sentence (headlines and list items carry no full stop). With ``morphology=True`` it also sets
+a full stop stays with its sentence, an opening one starts the next, a number with its full stop
+ends a sentence before an article or pronoun ("Typ MI-17. Der …", not "am 17. Dezember"), and a
+line break always ends a sentence (headlines and list items carry no full stop). With ``morphology=True`` it also sets
 lemmas (simplemma) and marks Konjunktiv verbs in ``Token.morph`` as UD does: ``Mood=Sub|Tense=Pres``
 for Konjunktiv I (``gebe``, ``sei``), ``Mood=Sub|Tense=Past`` for Konjunktiv II (``gäbe``, ``hätte``).
 """
@@ -36,6 +37,10 @@ def _is_closing(doc: Doc, i: int) -> bool:
     return False
 
 
+# Words that open a sentence and follow no ordinal number: articles, determiners, pronouns.
+_OPENING_WORDS = german.DETERMINERS | german.PERSONAL_PRONOUNS
+
+
 def _ordinal_before_article(doc: Doc, i: int) -> bool:
     """A number with its full stop as one token before an article or pronoun: the sentence ends
     there ("vom Typ MI-17. Der Hubschrauber …"), where "am 17. Dezember" goes on."""
@@ -43,7 +48,7 @@ def _ordinal_before_article(doc: Doc, i: int) -> bool:
     if len(tok.text) < 2 or not tok.text.endswith(".") or not tok.text[-2].isdigit() or i + 1 >= len(doc):
         return False
     nxt = doc[i + 1].text
-    return nxt[:1].isupper() and nxt.lower() in german.DETERMINERS | german.PERSONAL_PRONOUNS
+    return nxt[:1].isupper() and nxt.lower() in _OPENING_WORDS
 
 
 @Language.component("quotes_sentences")
