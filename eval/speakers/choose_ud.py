@@ -18,16 +18,16 @@ resolved or extracted. Sentences stand alone, so a speaker named only outside th
 from __future__ import annotations
 
 import argparse
-import csv
-import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval" / "backbones"))
 
-from ud import parse_conllu  # noqa: E402
+from quotes.extractors.rules.lexicon import load_lexicon  # noqa: E402
+from ud import parse_conllu, ud_root  # noqa: E402
 
 FILES = {"ud-pud": ("de_pud-ud-test.conllu",), "ud-gsd": ("de_gsd-ud-dev.conllu", "de_gsd-ud-test.conllu")}
 QUOTE_MARKS = frozenset("„“”\"»«")
@@ -41,11 +41,6 @@ class UdSentence:
     lemmas: tuple[str, ...]
 
 
-def ud_folder() -> Path:
-    base = os.environ.get("QUOTES_CORPORA")
-    return (Path(base) if base else ROOT.parent / "shared" / "corpora") / "ud-german"
-
-
 def read_sentences(path: Path) -> list[UdSentence]:
     """The sentences of a CoNLL-U file with their ``# text`` and the lemmas of their words, read as
     the backbones' training data reads them (``eval/backbones/ud.py``)."""
@@ -56,14 +51,14 @@ def read_sentences(path: Path) -> list[UdSentence]:
 
 
 def cue_lemmas() -> frozenset[str]:
-    rows = (ROOT / "quotes" / "data" / "cues.tsv").read_text(encoding="utf-8").splitlines()
-    reader = csv.DictReader((r for r in rows if not r.startswith("#")), delimiter="\t")
-    return frozenset(r["lemma"].lower() for r in reader if r["keep"] == "yes" and r["kind"] in ("verb", "noun"))
+    """The verbs and nouns the reviewed cue lexicon keeps, in lower case."""
+    lex = load_lexicon()
+    return frozenset(lemma.lower() for lemma in (*lex.verbs, *lex.nouns))
 
 
 def chosen(part: str, folder: Path | None = None) -> list[UdSentence]:
     """The sentences the rule picks for ``part``, in file order."""
-    folder = folder or ud_folder()
+    folder = folder or ud_root()
     cues = cue_lemmas()
     out = []
     for name in FILES[part]:

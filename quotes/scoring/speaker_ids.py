@@ -156,6 +156,11 @@ def gold_from_documents(docs: Iterable[Document]) -> list[GoldSpeaker]:
     return out
 
 
+def _check_kind(rec: dict, path: Path, line: int) -> None:
+    if rec["kind"] not in MENTION_KINDS:
+        raise FormatError(f"kind {rec['kind']!r} is not one of {', '.join(MENTION_KINDS)}", path=path, line=line, doc_id=rec["document"])
+
+
 def load_speaker_id_layer(path: str | Path, docs: Iterable[Document], part: str | None = None) -> list[GoldSpeaker]:
     """Join the standoff layer at ``path`` to the corpus documents it points into.
 
@@ -181,8 +186,7 @@ def load_speaker_id_layer(path: str | Path, docs: Iterable[Document], part: str 
         q = doc.quotes[k]
         if [[s.start, s.end] for s in q.content] != rec["content"]:
             raise FormatError(f"annotation {k}: content offsets {rec['content']} differ from the corpus", path=path, line=n, doc_id=doc.id)
-        if rec["kind"] not in MENTION_KINDS:
-            raise FormatError(f"kind {rec['kind']!r} is not one of {', '.join(MENTION_KINDS)}", path=path, line=n, doc_id=doc.id)
+        _check_kind(rec, path, n)
         out.append(GoldSpeaker(doc.id, q, rec["speaker_id"], rec["kind"], k, rec.get("part")))
     return out
 
@@ -215,8 +219,7 @@ def load_quote_layer(path: str | Path, texts: Mapping[str, str]) -> tuple[list[D
         spans = [*rec["content"], *rec["speaker"]]
         if any(not 0 <= a < b <= len(text) for a, b in spans):
             raise FormatError(f"offsets {spans} outside the text (length {len(text)})", path=path, line=n, doc_id=rec["document"])
-        if rec["kind"] not in MENTION_KINDS:
-            raise FormatError(f"kind {rec['kind']!r} is not one of {', '.join(MENTION_KINDS)}", path=path, line=n, doc_id=rec["document"])
+        _check_kind(rec, path, n)
         q = Quote(
             content=tuple(Span.of(text, a, b) for a, b in rec["content"]), type=rec["type"],
             speaker=tuple(Span.of(text, a, b) for a, b in rec["speaker"]), speaker_id=rec["speaker_id"],
