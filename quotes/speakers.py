@@ -337,6 +337,10 @@ _TIME_NOUNS = frozenset(
     "woche wochen jahr jahre jahren jahres monat monate monaten monats tag tage tagen tages stunde stunden minute minuten "
     "anfang ende mitte abend abends nacht zeit uhr wochenende vormittag nachmittag mittag".split()
 )
+# Numbers and units, never a name: "8,6 Milliarden Euro".
+_MEASURE_NOUNS = frozenset(
+    "million millionen milliarde milliarden billion billionen euro dollar us-dollar prozent kilometer meter tonnen".split()
+)
 # Bodies that a place makes specific: "die Provinzregierung in Helmand", "Gesundheitsbehörden in Gaza".
 _REGIONAL_BODIES = ("regierung", "verwaltung", "behörde", "behörden", "rat", "parlament")
 # Article, adjectives, one noun, then a name in quotation marks that ends the mention.
@@ -492,6 +496,15 @@ _ORG_END = re.compile("(?:" + "|".join(sorted(ORG_HEADS, key=len, reverse=True))
 
 
 @lru_cache(maxsize=65536)
+def is_role(token: str) -> bool:
+    """A role noun ("Präsident", "Regierungssprecherin", "Ministers") or an organisation head.
+
+    >>> is_role("Regierungssprecherin"), is_role("Verschiebung")
+    (True, False)
+    """
+    return _is_role(token)
+
+
 def _is_role(token: str) -> bool:
     """A role noun ("Präsident", "Regierungssprecherin", "Ministers") or an organisation head."""
     w = token.lower().rsplit("-", 1)[-1]
@@ -760,7 +773,7 @@ class DocumentContext:
             if i > 0 and _is_first_name(self.tokens[i - 1].text) and self._gap(self.tokens[i - 1], self.tokens[i]) == " ":
                 return "name"
             return "name" if _is_named_org(tok) else "role"
-        if low.endswith(_COMMON_SUFFIXES) or _is_source_noun(tok) or low in _TIME_NOUNS:
+        if low.endswith(_COMMON_SUFFIXES) or _is_source_noun(tok) or low in _TIME_NOUNS or low in _MEASURE_NOUNS:
             return "common"
         return "name"
 
@@ -1261,7 +1274,7 @@ class DocumentContext:
                 while m > 0 and classes[m - 1] in ("role", "name") and self._gap(toks[m - 1], toks[m]) == " ":
                     m -= 1
                 kind = "person" if person else ("thing" if nm.tokens[-1].lower().endswith(_DOCUMENT_HEADS) else "org")
-                subject = self._is_subject(toks[m].start)
+                subject = self._is_subject(toks[m].start) or (person and self._apposition_subject(nm))
                 out.append(Referent(canonical, nm.start, gender, "sg", False, False, kind, subject, nm.end))
                 if person and nm.start >= grouped_until:
                     group = self.coordinated(nm)
@@ -1305,6 +1318,20 @@ class DocumentContext:
             return False
         s0 = self.sentence_starts[self.sentence_of(pos)]
         return k - 1 - self.token_index(s0) <= 8 and "," not in self.text[s0 : self.tokens[k - 1].start]
+
+    def _apposition_subject(self, nm: Name) -> bool:
+        """Whether a name stands in apposition to the noun phrase that opens its sentence, before the
+        verb: "Der ÖAMTC-Flugbetriebsleiter, Reinhard Kraxner, spekulierte …"."""
+        s0 = self.sentence_starts[self.sentence_of(nm.start)]
+        head = self.text[s0 : nm.start]
+        if not head.endswith(", ") or not head[:1].isupper() or "," in head[:-2]:
+            return False
+        words = _WORD.findall(head)
+        if not 1 < len(words) <= 12 or words[0].lower() not in DETERMINERS:
+            return False
+        if any(w.islower() and not (w in DETERMINERS or w in _PREPOSITIONS or _INFLECTED.fullmatch(w)) for w in words):
+            return False
+        return re.match(r"(?: \([^()]{1,30}\))?, [a-zäöü]{3,}\b", self.text[nm.end :]) is not None
 
     def _opens_sentence(self, pos: int) -> bool:
         s0 = self.sentence_starts[self.sentence_of(pos)]
@@ -2146,6 +2173,12 @@ class Resolver:
         s0 = self.ctx.sentence_starts[first]
         s1 = self.ctx.sentence_starts[first + 1] if first + 1 < len(self.ctx.sentence_starts) else len(text)
         inside = [(s.start, s.end) for s in quote.content]
+        if previous is not None:
+            prev_quote, prev = previous
+            fragment = quote.type == "direct" and not re.search(r"[.!?:]", quote.content_text[:-1]) and len(quote.content_text.split()) <= 6
+            if fragment and prev.speaker_id and prev_quote.type != "direct" and any(c.start <= quote.start and quote.end <= c.end for c in prev_quote.content):
+                # a quoted phrase inside reported speech is the reporter's words: "Hier seien die Mittel „völlig unrealistisch“."
+                return Resolution(prev.speaker_id, "none", f"inside the quote of {prev.speaker_id}", prev.gender, prev.number)
         opener = re.match(r"[ „\"»«‚']*(Demnach|Danach)\b", text[s0:s1])
         if opener and not any(a <= s0 + opener.start(1) < b for a, b in inside):
             # "Demnach habe …" with no speaker span: the document or statement before it

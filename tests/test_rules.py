@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quotes.registry import get_extractor
+from quotes.speakers import resolve_speakers
 from quotes.types import Document
 
 
@@ -324,6 +325,44 @@ SPEAKER_CASES = [
         "Nach Angaben libanesischer Sicherheitskreise starben zehn Menschen.", "Angaben libanesischer Sicherheitskreise", "Nach",
         id="genitive-plural-without-article-after-a-source-noun",
     ),
+    pytest.param(
+        "Wie die „Bild“-Zeitung berichtete, leidet der Schauspieler an Alzheimer.", "die „Bild“-Zeitung", "berichtete",
+        id="quoted-name-in-a-compound-the-tokenizer-keeps-whole",
+    ),
+    pytest.param(
+        "Wie t-online.de berichtet, ist der erste Trailer veröffentlicht worden.", "t-online.de", "berichtet", id="web-address-as-source",
+    ),
+    pytest.param(
+        "Eine Verschiebung des Wahltermins bezeichnete Conze als fatal, weil die Kongolesen seit Jahren warteten.", "Conze",
+        "", id="fronted-abstract-noun-is-the-object",
+    ),
+    pytest.param(
+        "Jegliche Mitverantwortung für die Affäre weist Hartmann von sich: „Die Verantwortung trägt der Vorsitzende.“", "Hartmann",
+        "", id="fronted-abstract-noun-with-an-adjective-is-the-object",
+    ),
+    pytest.param(
+        "Am Montag sagte der Sprecher der Behörde, Hans Müller, es gebe keine Probleme.", "der Sprecher der Behörde, Hans Müller",
+        "sagte", id="name-in-apposition-after-the-verb",
+    ),
+    pytest.param(
+        "Am Montag erklärte der Direktor der Atomenergie-Organisation (IAEO), Mohammed el-Baradei, Nordkorea besitze Atomwaffen.",
+        "der Direktor der Atomenergie-Organisation (IAEO), Mohammed el-Baradei", "erklärte",
+        id="name-in-apposition-after-a-parenthesis",
+    ),
+    pytest.param(
+        "Vor kurzem hatte ein Talibanführer auf pakistanischer Seite, Baitullah Mehsud, erklärt, die Taliban würden angreifen.",
+        "ein Talibanführer auf pakistanischer Seite, Baitullah Mehsud", "hatte … erklärt",
+        id="participle-after-a-name-in-apposition",
+    ),
+    pytest.param("Die Lage, so Obama weiter, sei ernst.", "Obama", "so", id="inserted-so"),
+    pytest.param(
+        "Der Sänger ruft in seinen Liedern dazu auf – so der Vorwurf –, Gewalt anzuwenden.", "der Vorwurf", "so",
+        id="inserted-so-between-dashes",
+    ),
+    pytest.param(
+        "Die Zeitung meldet, Giuliana Sgrena, die wochenlang in Gefangenschaft war, sei wieder frei.", "Die Zeitung", "meldet",
+        id="konjunktiv-after-a-subject-with-a-relative-clause",
+    ),
 ]
 
 
@@ -331,6 +370,19 @@ SPEAKER_CASES = [
 def test_rules_speaker_span_worked_examples(rules, text, speaker, cue):
     q = only(extract(rules, text))
     assert (q.speaker_text, q.cue_text or "") == (speaker, cue)
+
+
+def test_rules_colon_frame_with_an_abstract_subject_names_no_speaker(rules):
+    text = ("In einem Interview äußerte sich Javier Solana zuversichtlich: „Ich gehe von einer Einigung aus.“ "
+            "Seine Zuversicht gründet sich auf Erfahrungen mit der Türkei: „Entscheidungen sind schwierig.“")
+    first, second = extract(rules, text)
+    assert (first.speaker_text, second.speaker_text) == ("Javier Solana", None)
+    assert [q.speaker_id for q in resolve_speakers(Document("t", text), [first, second])] == ["Javier Solana"] * 2
+
+
+def test_rules_inserted_so_splits_the_content_around_it(rules):
+    q = only(extract(rules, "Sein Rivale, so Obama weiter, würde Spenden erhalten."))
+    assert (q.type, spans(q.content), q.speaker_text) == ("indirect", "Sein Rivale … würde Spenden erhalten", "Obama")
 
 
 @pytest.mark.parametrize("text", [

@@ -1315,3 +1315,39 @@ def test_forms_of_address_and_first_person_objects_of_the_twenty_second_round(te
 def test_a_determiner_alone_keeps_no_empty_id():
     text = "Boris Okolitsch kam herein. Seine Antwort war kurz: er sei müde."
     assert resolve(text, [("Seine", "er sei müde")])[-1].speaker_id is None
+
+
+def resolve_unspanned(text: str, quotes: list[tuple[str, str]]) -> list[Quote]:
+    """Resolve quotes given as (type, content) with no speaker span, as an extractor leaves a
+    continuation or a quoted phrase."""
+    out, pos = [], 0
+    for qtype, content in quotes:
+        c = text.index(content, pos)
+        out.append(Quote(content=(Span.of(text, c, c + len(content)),), type=qtype))
+        pos = c
+    return resolve_speakers(Document(id="example", text=text), out)
+
+
+@pytest.mark.parametrize(
+    "text, quotes, expected",
+    [
+        # a name in apposition to the noun phrase opening the sentence before is its subject
+        ("Der Flugbetriebsleiter, Reinhard Kraxner, spekulierte über einen toten Winkel. So sei die Sicht eingeschränkt gewesen.",
+         [("free_indirect", "So sei die Sicht eingeschränkt gewesen.")], "Reinhard Kraxner"),
+        # a quoted phrase inside reported speech is the reporter's; an amount is no person
+        ("Anja Hajduk kritisierte die Pläne. Hier seien die Mittel angesichts von 8,6 Milliarden Euro „völlig unrealistisch“.",
+         [("free_indirect", "Hier seien die Mittel angesichts von 8,6 Milliarden Euro „völlig unrealistisch“."),
+          ("direct", "„völlig unrealistisch“")], "Anja Hajduk"),
+    ],
+)
+def test_unspanned_quotes_of_the_twenty_third_round(text, quotes, expected):
+    assert speaker_key(resolve_unspanned(text, quotes)[-1].speaker_id) == speaker_key(expected)
+
+
+def test_an_amount_of_money_is_no_person_named_in_the_sentence():
+    text = "Anja Hajduk sagte, der Plan sei schlecht. Die Kosten von 8,6 Milliarden Euro seien „völlig unrealistisch“."
+    first = resolve(text, [("Anja Hajduk", "der Plan sei schlecht")])[0]
+    c = text.index("„völlig")
+    fragment = Quote(content=(Span.of(text, c, len(text) - 1),), type="direct")
+    resolved = resolve_speakers(Document(id="example", text=text), [first, fragment])
+    assert resolved[-1].speaker_id == "Anja Hajduk"

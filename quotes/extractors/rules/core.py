@@ -233,7 +233,7 @@ class Analysis:
                 hits.append(CueHit("zufolge", [i], i, i))
             elif lw == "nach" and self._source_noun_after(i, ce):
                 hits.append(CueHit("nach", [i], i, i))
-            elif lw == "so" and i > ub and v.words[i - 1] == "," and i + 1 < ce and phrases.noun_phrase(v, i + 1, ce) is not None:
+            elif lw == "so" and i > ub and v.words[i - 1] in (",", "–") and i + 1 < ce and phrases.noun_phrase(v, i + 1, ce) is not None:
                 hits.append(CueHit("so", [i], i, i))
             elif lw == "demnach" and (i == ub or v.words[i - 1] in BOUNDARY):
                 hits.append(CueHit("demnach", [i], i, i))
@@ -293,6 +293,8 @@ class Analysis:
         clause_final = lw.endswith("en") and (i + 1 >= ce or v.words[i + 1] in BOUNDARY)
         cs = self.clause_start(i, ub) if clause_final or not looks_finite else i  # only where an auxiliary is looked for
         participle = clause_final and any(v.lower[k] in german.AUXILIARIES for k in range(cs, i))
+        if not participle and self._participle_after_apposition(i, ub):
+            participle, cs = True, ub
         if participle or not looks_finite:
             aux = next((k for k in range(i - 1, cs - 1, -1) if v.lower[k] in german.AUXILIARIES), None)
             if aux is None and lw == lemma:
@@ -304,6 +306,19 @@ class Analysis:
                 tokens.append(aux)
                 finite = aux
         return CueHit("verb", tokens, i, finite, entry)
+
+    def _participle_after_apposition(self, i: int, ub: int) -> bool:
+        """Whether the form at ``i`` is the participle of an auxiliary in second place, after a
+        comma apposition to the subject: "Vor kurzem hatte ein Talibanführer, Baitullah Mehsud,
+        erklärt, …" ("erklärt" also reads as a present tense)."""
+        v = self.v
+        if not v.lower[i].endswith("t") or i < ub + 4 or v.words[i - 1] != ",":
+            return False
+        opened = next((k for k in range(i - 2, ub - 1, -1) if v.words[k] == ","), None)
+        if opened is None or phrases.noun_phrase(v, opened + 1, i - 1) != i - 1 or not v.is_cap(opened + 1):
+            return False
+        aux = next((k for k in range(ub, min(opened, ub + 5)) if v.lower[k] in ("hat", "hatte", "haben", "hatten")), None)
+        return aux is not None and not any(phrases.lower_verb(v, k) for k in range(aux + 1, opened))
 
     # -- patterns --------------------------------------------------------------------------
 
@@ -399,7 +414,28 @@ class Analysis:
             if self.postposed(hit, u, ub, ce, cs):
                 return
         if cend < ce:
-            self.preposed(hit, u, ub, ce, lo, cend)
+            self.preposed(hit, u, ub, ce, lo, self._past_apposition(hit, cend, ce))
+
+    def _past_apposition(self, hit: CueHit, cend: int, ce: int) -> int:
+        """Past a name in apposition to the subject after the verb, up to the comma that opens what
+        was said: "sagte der Sprecher der Behörde, Hans Müller, es gebe …"; else ``cend``."""
+        v = self.v
+        if hit.kind != "verb" or hit.last != hit.finite:
+            return cend
+        comma = cend
+        if v.words[cend] == "(":  # "der Direktor der Internationalen Atomenergie-Organisation (IAEO), …"
+            close = next((k for k in range(cend + 1, min(ce, cend + 7)) if v.words[k] == ")"), None)
+            comma = close + 1 if close is not None and close + 1 < ce else cend
+        if v.words[comma] != ",":
+            return cend
+        j = phrases.skip_adverbs(v, hit.finite + 1, comma)
+        if j >= comma or phrases.noun_phrase(v, j, comma) != comma or v.lower[j] in german.PERSONAL_PRONOUNS:
+            return cend
+        k = comma + 1
+        end = phrases.noun_phrase(v, k, ce)
+        if end is None or end >= ce or v.words[end] != "," or not v.is_cap(k) or v.lower[k] in german.PERSONAL_PRONOUNS:
+            return cend
+        return end
 
     def anaphoric(self, hit: CueHit, u: int, ub: int, ce: int) -> None:
         """``Dies teilte ein Sprecher mit.``: the sentence before is what was said, with the
@@ -515,8 +551,13 @@ class Analysis:
             # the field runs over a clause of its own: "Die Gründung … wird … gesehen, die Organisation fordert"
             before = phrases.subject_before(v, cs, hit.finite) or before
         if before and not phrases.fronted_object(v, *before):
-            return [before]
-        sub = phrases.subject_after(v, after, cend)
+            return [phrases.subject_after_abstract(v, before, after, cend) or before]
+        if hit.finite < hit.head and self._participle_after_apposition(hit.head, lo):
+            # the subject with its apposition, between the auxiliary and the participle
+            whole = phrases.strip_range(v, phrases.skip_adverbs(v, after, hit.head - 1), hit.head - 1)
+            if whole:
+                return [whole]
+        sub = phrases.subject_after(v, after, cend, apposition_to=cend)
         if sub:
             return [sub]
         parsed = self._parse_subject(hit, lo, cend)
@@ -683,12 +724,22 @@ class Analysis:
         if finite is None:
             return []
         sub = phrases.verb_second_subject(v, lo, finite, end) or phrases.subject_after(v, finite + 1, end)
+        if sub and phrases.abstract_phrase(v, *sub) and not self._source_head(sub):
+            return []  # no one speaks: "Seine Zuversicht gründet sich auf …: „…“"
         return [sub] if sub else []
+
+    def _source_head(self, r: Range) -> bool:
+        """Whether a phrase's noun is a source or a cue noun ("Die Erklärung", "Nach Angaben")."""
+        k = phrases.head_noun(self.v, *r)
+        if k is None:
+            return False
+        lk = self.v.lower[k]
+        return lk in SOURCE_NOUNS or lk.endswith(SOURCE_SUFFIXES) or self.v.lemma(k) in self.lex.nouns
 
     def postposed(self, hit: CueHit, u: int, ub: int, ce: int, cs: int) -> bool:
         """``…, sagte X.`` / ``„…“, so X.``: the content is before the cue clause."""
         v = self.v
-        comma = cs - 1 if v.words[cs - 1] == "," else cs
+        comma = cs - 1 if v.words[cs - 1] == "," or hit.kind == "so" and v.words[cs - 1] == "–" else cs
         lo = self.lo_of(ub, comma)
         before = self.quote_at[comma - 1] if comma > 0 else -1
         if before != -1 and self.quotes[before].end == comma and ub <= self.quotes[before].begin < lo and self.free_range(self.quotes[before].begin, lo):
@@ -697,8 +748,9 @@ class Analysis:
             return False
         if hit.kind == "verb" and hit.finite != hit.head and v.lower[hit.finite] not in ("hat", "hatte", "haben", "hatten", "habe", "ist", "war", *LASSEN):
             return False  # "…, sollte sich diese entscheiden, …" is a condition, not a report
-        if not any(self.quote_at[j] == -1 and german.is_verb_form(v.words[j]) for j in range(lo, comma)) and self._quote_exactly(lo, comma) is None:
-            return False  # "Bei einer Pressekonferenz in Hanoi, kündigte …": no clause before the comma
+        if (not any(self.quote_at[j] == -1 and german.is_verb_form(v.words[j]) for j in range(lo, comma)) and self._quote_exactly(lo, comma) is None
+                and not (hit.kind == "so" and self._inserted_so_end(hit, ce) is not None)):
+            return False  # "Bei einer Pressekonferenz in Hanoi, kündigte …": no clause before the comma (but "Die Lage, so Obama, sei ernst")
         if hit.kind == "verb" and self._subject_field(lo, comma):
             return False  # "Hans-Jürgen Papier, Präsident des Gerichts, sagte, …": a subject, not content
         cend = self.clause_end(hit.last + 1, ce) if hit.kind == "so" else self.clause_end(hit.last, ce)
@@ -714,7 +766,10 @@ class Analysis:
         frame_end = cend
         if sub and sub[1] > cend:
             frame_end = sub[1]
-        if frame_end < ce and v.words[frame_end] == "," and frame_end + 1 < ce:
+        inserted = self._inserted_so_end(hit, ce) if hit.kind == "so" else None
+        if inserted is not None:
+            frame_end, after = inserted, (inserted + 1, ce)
+        elif frame_end < ce and v.words[frame_end] == "," and frame_end + 1 < ce:
             after = (frame_end + 1, ce)
         else:
             after = None
@@ -739,6 +794,21 @@ class Analysis:
             addressee=self._addressee(hit, hit.finite + 1, frame_end, speaker), frame=frame, unit=u, detail=hit.text_lemma,
         ))
         return True
+
+    def _inserted_so_end(self, hit: CueHit, ce: int) -> int | None:
+        """The comma or dash that closes an inserted "so X" with the sentence going on after it
+        ("Die Lage, so Obama weiter, sei ernst", "… – so der Vorwurf –, …"), or None."""
+        v = self.v
+        end = phrases.noun_phrase(v, hit.head + 1, ce)
+        if end is None:
+            return None
+        while end < ce and v.lower[end] in german.ADVERBS:
+            end += 1  # "so Obama weiter"
+        if end < ce and v.words[end] == "–" and end + 1 < ce and v.words[end + 1] == ",":
+            end += 1
+        if end + 2 < ce and v.words[end] in (",", "–") and v.words[hit.head - 1] in (",", "–"):
+            return end
+        return None
 
     def wie_clause(self, hit: CueHit, u: int, ub: int, ce: int, cs: int, cend: int, lo: int) -> None:
         """``…, wie X berichtete.`` / ``Wie X mitteilte, …``."""
@@ -963,8 +1033,21 @@ class Analysis:
         end = self.clause_end(b, e)
         k = self._finite_konjunktiv(b, min(end, b + 8))
         if k is None:
+            k = self._konjunktiv_after_relative(b, end, e)
+        if k is None:
             return False
         return not any(self.v.lower[j] in HYPOTHETICAL for j in range(b, k))
+
+    def _konjunktiv_after_relative(self, b: int, end: int, e: int) -> int | None:
+        """The Konjunktiv verb after a subject with a relative clause: "Giuliana Sgrena, die sich
+        wochenlang in Gefangenschaft befunden hatte, habe …"."""
+        v = self.v
+        if end + 2 >= e or v.words[end] != "," or v.lower[end + 1] not in german.RELATIVE_PRONOUNS or phrases.noun_phrase(v, b, end) != end:
+            return None
+        close = self.clause_end(end + 2, e)
+        if close + 1 >= e or v.words[close] != ",":
+            return None
+        return self._finite_konjunktiv(close + 1, close + 2)
 
     def _zu_infinitive(self, b: int, e: int) -> bool:
         """A zu-infinitive in the first clauses after ``b``: "… zu liefern", "… anzugreifen"."""

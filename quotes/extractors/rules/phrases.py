@@ -12,6 +12,7 @@ import bisect
 import re
 
 from ...nlp import german
+from ...speakers import is_role
 from .view import TokenView
 
 Range = tuple[int, int]
@@ -59,6 +60,12 @@ CLOSING_QUOTES = frozenset(("“", '"', "«", "”", "''"))
 # Lower-case words a name in quote marks may have: "„Rundschau am Sonntag“".
 NAME_LINKS = frozenset("am an der die das des von vom für zur zum und of the for and de la le".split())
 # Feminine media nouns: after "der" they are a dative or genitive, never the subject.
+# Nouns of these endings name a thing or an act, not who speaks.
+ABSTRACT_SUFFIXES = ("ung", "ungen", "heit", "keit", "nahme", "nis", "ismus", "sicht", "tion", "sion")
+# Bodies with those endings, which do speak: "Die Redaktion schrieb dazu: …".
+BODIES = ("delegation", "redaktion", "verwaltung", "führung", "vereinigung", "leitung", "direktion", "administration", "union")
+# A web address standing for its site: "t-online.de", "heise.de".
+DOMAIN = re.compile(r"[a-z0-9][\w-]*\.(?:de|com|at|ch|org|net|info|eu)")
 FEMININE_MEDIA = ("zeitung", "agentur", "zeitschrift", "presse", "öffentlichkeit")
 
 
@@ -73,9 +80,9 @@ def _is_adjective_like(v: TokenView, i: int) -> bool:
 
 
 def _nounish(v: TokenView, i: int) -> bool:
-    """Capitalised, or a compound whose last part is ("dpa-Meldung")."""
+    """Capitalised, a compound whose last part is ("dpa-Meldung"), or a web address ("t-online.de")."""
     w = v.words[i]
-    return w[:1].isupper() or ("-" in w and w.rsplit("-", 1)[1][:1].isupper())
+    return w[:1].isupper() or ("-" in w and w.rsplit("-", 1)[1][:1].isupper()) or bool(DOMAIN.fullmatch(w))
 
 
 def _participle_attribute(v: TokenView, j: int, limit: int) -> int:
@@ -97,7 +104,11 @@ def quoted_name(v: TokenView, j: int, limit: int) -> int | None:
     the first capitalised, no sentence punctuation, and no word in lower case but "am", "für", …;
     after a determiner one more ("die „Aktion Deutschland hilft“"), as a short quote has them
     ("„Das Alter drückt“, sagte er")."""
-    if j + 2 >= limit or v.words[j] not in OPENING_QUOTES or not v.is_cap(j + 1):
+    if j + 1 >= limit or v.words[j] not in OPENING_QUOTES or not v.is_cap(j + 1):
+        return None
+    if re.fullmatch(r"\w[\w.]*[“”\"«»]-\w\S*", v.words[j + 1]):
+        return j + 2  # a compound the tokenizer kept whole: „Bild“-Zeitung
+    if j + 2 >= limit:
         return None
     close = next((k for k in range(j + 1, min(limit, j + 7)) if v.words[k] in CLOSING_QUOTES), None)
     if close is None or close == j + 1:
@@ -291,6 +302,43 @@ def fronted_object(v: TokenView, b: int, e: int) -> bool:
     return first == "der" and head is not None and v.lower[head].endswith(FEMININE_MEDIA)
 
 
+def head_noun(v: TokenView, b: int, e: int) -> int | None:
+    """The first capitalised word of a phrase past its article and an adjective that opens it ("Jegliche")."""
+    for k in range(b, e):
+        if not v.is_cap(k) or v.lower[k] in german.DETERMINERS or v.lower[k] in german.PERSONAL_PRONOUNS:
+            continue
+        if k == b and k + 1 < e and v.is_cap(k + 1) and v.lower[k].endswith(("e", "en", "er", "es", "em")):
+            continue
+        return k
+    return None
+
+
+def abstract_phrase(v: TokenView, b: int, e: int) -> bool:
+    """A phrase whose noun is an abstract one, no speaker: "Eine Verschiebung des Wahltermins",
+    "Jegliche Mitverantwortung"."""
+    k = head_noun(v, b, e)
+    return k is not None and v.lower[k].endswith(ABSTRACT_SUFFIXES) and not v.lower[k].endswith(BODIES) and not is_role(v.words[k])
+
+
+def _names_someone(v: TokenView, b: int, e: int) -> bool:
+    """A phrase that names a person or body: a role noun ("der SPD-Vorsitzende Franz Müntefering")
+    or, with no article, a name ("Conze")."""
+    k = head_noun(v, b, e)
+    if k is None or v.lower[k].endswith(ABSTRACT_SUFFIXES):
+        return False
+    return is_role(v.words[k]) or v.lower[b] not in german.DETERMINERS
+
+
+def subject_after_abstract(v: TokenView, field: Range, i: int, limit: int) -> Range | None:
+    """The subject after the verb at ``i - 1`` where the fronted ``field`` is an object that its
+    article does not show, an abstract noun before a person ("Eine Verschiebung des Wahltermins
+    bezeichnete Conze als fatal"); else None."""
+    if not abstract_phrase(v, *field):
+        return None
+    sub = subject_after(v, i, limit)
+    return sub if sub and _names_someone(v, *sub) else None
+
+
 def subject_after(v: TokenView, i: int, limit: int, apposition_to: int | None = None) -> Range | None:
     """The subject that follows a verb at ``i - 1`` ("sagte der Sprecher …"); with
     ``apposition_to``, a comma apposition that runs up to that token is included."""
@@ -345,8 +393,10 @@ def verb_second_subject(v: TokenView, lo: int, finite: int, end: int) -> Range |
     if finite + 1 < end and v.lower[finite + 1] in NOMINATIVE_PRONOUNS:
         return (finite + 1, finite + 2)
     before = subject_before(v, lo, finite)
-    if before is None or not fronted_object(v, *before):
-        return before
+    if before is None:
+        return None
+    if not fronted_object(v, *before):
+        return subject_after_abstract(v, before, finite + 1, end) or before
     return subject_after(v, finite + 1, end)
 
 

@@ -58,7 +58,12 @@ def _can_close(v: TokenView, i: int, opener: str) -> bool:
 
 
 def _can_close_glued(v: TokenView, i: int, opener: str) -> bool:
-    return v.words[i][0] in DOUBLE_OPEN.get(opener, "") and v.glued_left(i)
+    w = v.words[i]
+    if w[0] in DOUBLE_OPEN.get(opener, "") and v.glued_left(i):
+        return True
+    # the mark inside a compound the tokenizer kept whole: „Bild“-Zeitung
+    k = next((k for k in range(1, len(w) - 1) if w[k] in DOUBLE_OPEN.get(opener, "")), None)
+    return k is not None and w[k + 1] == "-" and w[k - 1].isalnum()
 
 
 def pair_quotes(v: TokenView) -> list[QuoteSpan]:
@@ -74,7 +79,7 @@ def pair_quotes(v: TokenView) -> list[QuoteSpan]:
     single_at: int | None = None
     for i in range(v.n):
         w = v.words[i]
-        if open_at is not None and len(w) > 1 and w[0] in CLOSERS and _can_close_glued(v, i, v.words[open_at]):
+        if open_at is not None and len(w) > 1 and w not in ALL_MARKS and _can_close_glued(v, i, v.words[open_at]):
             # „Reuters“-Reporterin: the closing mark is glued to the next word in one token.
             out.append(QuoteSpan(open_at, i + 1))
             open_at = None
