@@ -515,7 +515,7 @@ class Analysis:
             if end is not None and (end == hit.finite or v.words[end] == ","):
                 return [(b + 1, end)]
         after = max(hit.tokens) + 1
-        if hit.entry is not None and hit.entry.lemma == "heißen" and after + 1 < v.n and v.lower[after] in SOURCE_PREPOSITIONS:
+        if hit.entry is not None and hit.entry.lemma == "heißen" and after + 1 < v.n and (v.lower[after] in SOURCE_PREPOSITIONS or v.lower[after] in ("von", "vom")):
             end = phrases.noun_phrase(v, after + 1, min(v.n, after + 1 + phrases.MAX_NP))
             if end is not None:
                 return [(after + 1, end)]
@@ -1039,13 +1039,17 @@ class Analysis:
         return not any(self.v.lower[j] in HYPOTHETICAL for j in range(b, k))
 
     def _konjunktiv_after_relative(self, b: int, end: int, e: int) -> int | None:
-        """The Konjunktiv verb after a subject with a relative clause: "Giuliana Sgrena, die sich
-        wochenlang in Gefangenschaft befunden hatte, habe …"."""
+        """The Konjunktiv verb right after a clause set in commas into the first phrase: a relative
+        clause ("Giuliana Sgrena, die … befunden hatte, habe …") or a zu-infinitive ("über den
+        Versuch, die Veröffentlichung zu verhindern, sei er …")."""
         v = self.v
-        if end + 2 >= e or v.words[end] != "," or v.lower[end + 1] not in german.RELATIVE_PRONOUNS or phrases.noun_phrase(v, b, end) != end:
+        if end + 2 >= e or v.words[end] != "," or any(phrases.lower_verb(v, k) for k in range(b, end)):
             return None
-        close = self.clause_end(end + 2, e)
+        close = self.clause_end(end + 1, e)
         if close + 1 >= e or v.words[close] != ",":
+            return None
+        relative = v.lower[end + 1] in german.RELATIVE_PRONOUNS
+        if not (relative or close - 2 > end and (v.lower[close - 2] == "zu" or ZU_INFINITIVE.match(v.lower[close - 1]))):
             return None
         return self._finite_konjunktiv(close + 1, close + 2)
 
