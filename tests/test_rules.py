@@ -354,6 +354,18 @@ SPEAKER_CASES = [
         "ein Talibanführer auf pakistanischer Seite, Baitullah Mehsud", "hatte … erklärt",
         id="participle-after-a-name-in-apposition",
     ),
+    pytest.param(
+        "Nach Angaben der Gesundheitsbehörden in Gaza starben zehn Menschen.", "Angaben der Gesundheitsbehörden in Gaza", "Nach",
+        id="place-of-a-body-inside-a-genitive",
+    ),
+    pytest.param(
+        "„Alle Anzeichen deuten auf einen Anschlag hin“, hieß es vom Abgeordneten des Föderationsrates.",
+        "Abgeordneten des Föderationsrates", "hieß es", id="heisst-es-vom",
+    ),
+    pytest.param(
+        "Der Doktorvater, Peter Häberle, erklärte, über den Versuch, das Gutachten zu verhindern, sei er empört.",
+        "Der Doktorvater, Peter Häberle", "erklärte", id="konjunktiv-after-a-zu-infinitive-in-commas",
+    ),
     pytest.param("Die Lage, so Obama weiter, sei ernst.", "Obama", "so", id="inserted-so"),
     pytest.param(
         "Der Sänger ruft in seinen Liedern dazu auf – so der Vorwurf –, Gewalt anzuwenden.", "der Vorwurf", "so",

@@ -64,6 +64,8 @@ NAME_LINKS = frozenset("am an der die das des von vom für zur zum und of the fo
 ABSTRACT_SUFFIXES = ("ung", "ungen", "heit", "keit", "nahme", "nis", "ismus", "sicht", "tion", "sion")
 # Bodies with those endings, which do speak: "Die Redaktion schrieb dazu: …".
 BODIES = ("delegation", "redaktion", "verwaltung", "führung", "vereinigung", "leitung", "direktion", "administration", "union")
+# Bodies a place makes specific, also inside a genitive: "Angaben der Gesundheitsbehörden in Gaza".
+REGIONAL_BODIES = ("behörde", "behörden", "regierung", "polizei", "opposition", "streitkräfte", "ministerium")
 # A web address standing for its site: "t-online.de", "heise.de".
 DOMAIN = re.compile(r"[a-z0-9][\w-]*\.(?:de|com|at|ch|org|net|info|eu)")
 FEMININE_MEDIA = ("zeitung", "agentur", "zeitschrift", "presse", "öffentlichkeit")
@@ -240,7 +242,7 @@ def noun_phrase(v: TokenView, i: int, limit: int, extend: bool = True, one_noun:
             if k == j + 1 or not v.is_cap(k - 1):
                 break
             j = k
-        elif (lw in ("in", "aus") and v.lower[i] in german.DETERMINERS and j + 1 < limit and v.is_cap(j + 1)
+        elif (lw in ("in", "aus") and (v.lower[i] in german.DETERMINERS or v.lower[j - 1].endswith(REGIONAL_BODIES)) and j + 1 < limit and v.is_cap(j + 1)
                 and v.lower[j + 1] not in german.DETERMINERS and v.lower[j + 1] not in german.PERSONAL_PRONOUNS
                 and not (j + 2 < limit and v.is_cap(j + 2))):
             j += 2  # the place of an institution or a spokesman: "die Regierung in Lomé", "ein IWF-Sprecher aus Washington"
