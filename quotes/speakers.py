@@ -2173,12 +2173,6 @@ class Resolver:
         s0 = self.ctx.sentence_starts[first]
         s1 = self.ctx.sentence_starts[first + 1] if first + 1 < len(self.ctx.sentence_starts) else len(text)
         inside = [(s.start, s.end) for s in quote.content]
-        if previous is not None:
-            prev_quote, prev = previous
-            fragment = quote.type == "direct" and not re.search(r"[.!?:]", quote.content_text[:-1]) and len(quote.content_text.split()) <= 6
-            if fragment and prev.speaker_id and prev_quote.type != "direct" and any(c.start <= quote.start and quote.end <= c.end for c in prev_quote.content):
-                # a quoted phrase inside reported speech is the reporter's words: "Hier seien die Mittel „völlig unrealistisch“."
-                return Resolution(prev.speaker_id, "none", f"inside the quote of {prev.speaker_id}", prev.gender, prev.number)
         opener = re.match(r"[ „\"»«‚']*(Demnach|Danach)\b", text[s0:s1])
         if opener and not any(a <= s0 + opener.start(1) < b for a, b in inside):
             # "Demnach habe …" with no speaker span: the document or statement before it

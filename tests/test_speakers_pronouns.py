@@ -1334,7 +1334,7 @@ def resolve_unspanned(text: str, quotes: list[tuple[str, str]]) -> list[Quote]:
         # a name in apposition to the noun phrase opening the sentence before is its subject
         ("Der Flugbetriebsleiter, Reinhard Kraxner, spekulierte über einen toten Winkel. So sei die Sicht eingeschränkt gewesen.",
          [("free_indirect", "So sei die Sicht eingeschränkt gewesen.")], "Reinhard Kraxner"),
-        # a quoted phrase inside reported speech is the reporter's; an amount is no person
+        # an amount of money is no person named in the sentence: the quote continues the one before
         ("Anja Hajduk kritisierte die Pläne. Hier seien die Mittel angesichts von 8,6 Milliarden Euro „völlig unrealistisch“.",
          [("free_indirect", "Hier seien die Mittel angesichts von 8,6 Milliarden Euro „völlig unrealistisch“."),
           ("direct", "„völlig unrealistisch“")], "Anja Hajduk"),
