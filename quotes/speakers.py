@@ -496,6 +496,14 @@ _ORG_END = re.compile("(?:" + "|".join(sorted(ORG_HEADS, key=len, reverse=True))
 
 
 @lru_cache(maxsize=65536)
+def _is_role(token: str) -> bool:
+    """A role noun ("Präsident", "Regierungssprecherin", "Ministers") or an organisation head."""
+    w = token.lower().rsplit("-", 1)[-1]
+    if w.endswith(("ur", "ung", "heit", "keit")) and not w.endswith("eur"):
+        return _is_org_head(token)  # an abstract noun, not a person: "Kandidatur" is no "Kandidat"
+    return any(_ROLE_END.search(f) for f in (w, w[:-1], w[:-2], _stem(w))) or _is_org_head(token)
+
+
 def is_role(token: str) -> bool:
     """A role noun ("Präsident", "Regierungssprecherin", "Ministers") or an organisation head.
 
@@ -503,14 +511,6 @@ def is_role(token: str) -> bool:
     (True, False)
     """
     return _is_role(token)
-
-
-def _is_role(token: str) -> bool:
-    """A role noun ("Präsident", "Regierungssprecherin", "Ministers") or an organisation head."""
-    w = token.lower().rsplit("-", 1)[-1]
-    if w.endswith(("ur", "ung", "heit", "keit")) and not w.endswith("eur"):
-        return _is_org_head(token)  # an abstract noun, not a person: "Kandidatur" is no "Kandidat"
-    return any(_ROLE_END.search(f) for f in (w, w[:-1], w[:-2], _stem(w))) or _is_org_head(token)
 
 
 def _compound_of(word: str, heads: tuple[str, ...]) -> bool:
