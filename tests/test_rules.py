@@ -384,6 +384,11 @@ def test_rules_speaker_span_worked_examples(rules, text, speaker, cue):
     assert (q.speaker_text, q.cue_text or "") == (speaker, cue)
 
 
+def test_rules_text_cut_after_an_article_keeps_its_quote(rules):
+    q = only(extract(rules, "„Es regnet“, sagte das"))
+    assert (q.content_text, q.speaker_text, q.cue_text) == ("„Es regnet“", None, "sagte")
+
+
 def test_rules_colon_frame_with_an_abstract_subject_names_no_speaker(rules):
     text = ("In einem Interview äußerte sich Javier Solana zuversichtlich: „Ich gehe von einer Einigung aus.“ "
             "Seine Zuversicht gründet sich auf Erfahrungen mit der Türkei: „Entscheidungen sind schwierig.“")

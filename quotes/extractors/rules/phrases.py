@@ -90,7 +90,7 @@ def _nounish(v: TokenView, i: int) -> bool:
 def _participle_attribute(v: TokenView, j: int, limit: int) -> int:
     """Past an attribute that opens with a preposition or "sich" and ends in an adjective or
     participle before the noun: "die [in New York City geborene] Lopez"; ``j`` where there is none."""
-    if v.lower[j] not in german.PREPOSITIONS and v.lower[j] != "sich":
+    if j >= limit or v.lower[j] not in german.PREPOSITIONS and v.lower[j] != "sich":
         return j
     for k in range(j + 1, min(limit - 1, j + 10)):
         w = v.words[k]
