@@ -1033,12 +1033,12 @@ class Analysis:
         end = self.clause_end(b, e)
         k = self._finite_konjunktiv(b, min(end, b + 8))
         if k is None:
-            k = self._konjunktiv_after_relative(b, end, e)
+            k = self._konjunktiv_after_inserted_clause(b, end, e)
         if k is None:
             return False
         return not any(self.v.lower[j] in HYPOTHETICAL for j in range(b, k))
 
-    def _konjunktiv_after_relative(self, b: int, end: int, e: int) -> int | None:
+    def _konjunktiv_after_inserted_clause(self, b: int, end: int, e: int) -> int | None:
         """The Konjunktiv verb right after a clause set in commas into the first phrase: a relative
         clause ("Giuliana Sgrena, die … befunden hatte, habe …") or a zu-infinitive ("über den
         Versuch, die Veröffentlichung zu verhindern, sei er …")."""

@@ -59,7 +59,6 @@ OPENING_QUOTES = frozenset(("„", '"', "»", "''"))
 CLOSING_QUOTES = frozenset(("“", '"', "«", "”", "''"))
 # Lower-case words a name in quote marks may have: "„Rundschau am Sonntag“".
 NAME_LINKS = frozenset("am an der die das des von vom für zur zum und of the for and de la le".split())
-# Feminine media nouns: after "der" they are a dative or genitive, never the subject.
 # Nouns of these endings name a thing or an act, not who speaks.
 ABSTRACT_SUFFIXES = ("ung", "ungen", "heit", "keit", "nahme", "nis", "ismus", "sicht", "tion", "sion")
 # Bodies with those endings, which do speak: "Die Redaktion schrieb dazu: …".
@@ -68,6 +67,7 @@ BODIES = ("delegation", "redaktion", "verwaltung", "führung", "vereinigung", "l
 REGIONAL_BODIES = ("behörde", "behörden", "regierung", "polizei", "opposition", "streitkräfte", "ministerium")
 # A web address standing for its site: "t-online.de", "heise.de".
 DOMAIN = re.compile(r"[a-z0-9][\w-]*\.(?:de|com|at|ch|org|net|info|eu)")
+# Feminine media nouns: after "der" they are a dative or genitive, never the subject.
 FEMININE_MEDIA = ("zeitung", "agentur", "zeitschrift", "presse", "öffentlichkeit")
 
 
