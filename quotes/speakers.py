@@ -496,21 +496,16 @@ _ORG_END = re.compile("(?:" + "|".join(sorted(ORG_HEADS, key=len, reverse=True))
 
 
 @lru_cache(maxsize=65536)
-def _is_role(token: str) -> bool:
-    """A role noun ("Präsident", "Regierungssprecherin", "Ministers") or an organisation head."""
-    w = token.lower().rsplit("-", 1)[-1]
-    if w.endswith(("ur", "ung", "heit", "keit")) and not w.endswith("eur"):
-        return _is_org_head(token)  # an abstract noun, not a person: "Kandidatur" is no "Kandidat"
-    return any(_ROLE_END.search(f) for f in (w, w[:-1], w[:-2], _stem(w))) or _is_org_head(token)
-
-
 def is_role(token: str) -> bool:
     """A role noun ("Präsident", "Regierungssprecherin", "Ministers") or an organisation head.
 
     >>> is_role("Regierungssprecherin"), is_role("Verschiebung")
     (True, False)
     """
-    return _is_role(token)
+    w = token.lower().rsplit("-", 1)[-1]
+    if w.endswith(("ur", "ung", "heit", "keit")) and not w.endswith("eur"):
+        return _is_org_head(token)  # an abstract noun, not a person: "Kandidatur" is no "Kandidat"
+    return any(_ROLE_END.search(f) for f in (w, w[:-1], w[:-2], _stem(w))) or _is_org_head(token)
 
 
 def _compound_of(word: str, heads: tuple[str, ...]) -> bool:
@@ -762,13 +757,13 @@ class DocumentContext:
                 return "name"  # "Ahmed al-Assadi", "Abd el-Kader", also alone: "el-Baradei"
             # a role compound with a lower-case first part: "verdi-Verhandlungsführer"
             tail = tok.rsplit("-", 1)[-1]
-            return "role" if "-" in tok and tail[:1].isupper() and _is_role(tail) else "lower"
+            return "role" if "-" in tok and tail[:1].isupper() and is_role(tail) else "lower"
         low = tok.lower()
         if low in FUNCTION_WORDS or low in _POLITE_POSSESSIVES:
             return "func"
         if _is_acronym(tok) or _is_first_name(tok) or self._is_initial(i):
             return "name"
-        if _is_role(tok):
+        if is_role(tok):
             # a role word right after a first name is a surname: "Joschka Fischer", "Gerhard Richter"
             if i > 0 and _is_first_name(self.tokens[i - 1].text) and self._gap(self.tokens[i - 1], self.tokens[i]) == " ":
                 return "name"
@@ -874,7 +869,7 @@ class DocumentContext:
         if k == 0:
             return False
         before = self.tokens[k - 1].text
-        return before.lower() in TITLES or before.lower() in ("dr", "prof") or _is_role(before)
+        return before.lower() in TITLES or before.lower() in ("dr", "prof") or is_role(before)
 
     def _find_runs(self) -> None:
         toks, classes = self.tokens, self.classes
@@ -1018,7 +1013,7 @@ class DocumentContext:
             gender = gender or TITLES[toks[k - 1].text.lower()]
         if k > i and gender is None:
             role = toks[k - 1].text.lower()
-            if role.endswith(("in", "innen")) and _is_role(role[:-2] if role.endswith("in") else role[:-5]):
+            if role.endswith(("in", "innen")) and is_role(role[:-2] if role.endswith("in") else role[:-5]):
                 gender = "f"
         person = first is not None or titled or all(t in surnames for t in parts) or (
             len(parts) >= 2 and k == i and not self._after_article(i) and all(classes[m] == "name" and not _is_acronym(toks[m].text) for m in range(k, j + 1))
@@ -1151,12 +1146,12 @@ class DocumentContext:
                     if not (_is_np(desc) and words and words[0].lower() in DETERMINERS):
                         # the noun phrase may start inside the clause: "Nun hat sich der EU-Kommissar …, Ján Figeľ, geäußert"
                         for m in re.finditer(r"\b(?:der|die|das|ein|eine)\s", desc):
-                            if _is_np(desc[m.start():]) and any(_is_role(w) for w in desc[m.start():].split() if w[:1].isupper()):
+                            if _is_np(desc[m.start():]) and any(is_role(w) for w in desc[m.start():].split() if w[:1].isupper()):
                                 seg_start += len(text[seg_start : name.start - 2]) - len(text[seg_start : name.start - 2].lstrip()) + m.start()
                                 desc = desc[m.start():]
                                 words = desc.split()
                                 break
-                    if _is_np(desc) and (1 <= len(words) <= 12 and words[0].lower() in DETERMINERS or (len(words) in (1, 2) and _is_role(words[-1]))):
+                    if _is_np(desc) and (1 <= len(words) <= 12 and words[0].lower() in DETERMINERS or (len(words) in (1, 2) and is_role(words[-1]))):
                         group = self.coordinated(name)
                         if len(group) > 1 and all(n.person for n in group) and _plural(desc) or (len(group) > 1 and words[0].lower() in _PLURAL_DETERMINERS):
                             # "Zwei Abgeordnete der Regierungskoalition, Werner Schulz (Grüne) und Jelena Hoffmann (SPD)"
@@ -1523,7 +1518,7 @@ def describe(desc: str) -> tuple[str, frozenset]:
     """
     words = _WORD.findall(desc)
     caps = [w for w in words if w[0].isupper() and w.lower() not in FUNCTION_WORDS]
-    roles = [w for w in caps if _is_role(w)]
+    roles = [w for w in caps if is_role(w)]
     head_word = roles[0] if roles else (caps[0] if caps else "")
     if not head_word:
         return "", frozenset()
@@ -1584,13 +1579,13 @@ def _grammar(desc: str) -> tuple[str | None, str | None]:
         return None, None
     first = words[0].lower()
     caps = [w for w in _WORD.findall(desc) if w[0].isupper() and w.lower() not in FUNCTION_WORDS]
-    head = next((w for w in caps if _is_role(w)), caps[0] if caps else "")
+    head = next((w for w in caps if is_role(w)), caps[0] if caps else "")
     low = head.lower()
     if " und " in desc or " sowie " in desc:
         return None, "pl"
     if low.endswith("innen"):
         return "f", "pl"
-    if _is_role(head) and low.endswith("in"):
+    if is_role(head) and low.endswith("in"):
         return "f", "sg"
     if low.endswith(_FEMININE_SUFFIXES) or _is_acronym(head) and first in ("die", "der"):
         return "f", "sg"
@@ -1600,9 +1595,9 @@ def _grammar(desc: str) -> tuple[str | None, str | None]:
         return "m", "sg"  # an adjectival noun without article: "Militärbeamter", "Abgeordneter"
     if first in ("das", "dieses"):
         return "n", "sg"
-    if first == "den" and _is_role(head) and low.endswith(("er", "el")) and len(words) == 2:
+    if first == "den" and is_role(head) and low.endswith(("er", "el")) and len(words) == 2:
         return "m", "sg"  # an accusative: the dative plural would end in "-n" ("zitiert Welt-Online den Minister")
-    if _is_role(head) and (first in ("die", "den", "diese") or first == low or first not in DETERMINERS):
+    if is_role(head) and (first in ("die", "den", "diese") or first == low or first not in DETERMINERS):
         if low.endswith(("en", "er", "e", "rn")):
             return None, "pl"
     if first in ("eine", "die"):
@@ -1699,7 +1694,7 @@ def _plural(desc: str) -> bool:
     words = _WORD.findall(desc)
     if any(w.lower() in _PLURAL_DETERMINERS for w in words):
         return True
-    caps = [w for w in words if w[0].isupper() and (_is_role(w) or w.lower().endswith(_DOCUMENT_HEADS))]
+    caps = [w for w in words if w[0].isupper() and (is_role(w) or w.lower().endswith(_DOCUMENT_HEADS))]
     if not caps:
         return False
     low = caps[0].lower()
@@ -1724,7 +1719,7 @@ def _np_features(det: str | None, head: str) -> tuple[str | None, str | None]:
             gender = _ARTICLE_GENDER.get(det or "")
         plural = det in ("die", "den") and gender != "f" and low.endswith(("en", "e", "er"))
         return gender, "pl" if plural else "sg"
-    if low.endswith("in") and _is_role(low[:-2]):
+    if low.endswith("in") and is_role(low[:-2]):
         return "f", "sg"
     if low.endswith(_FEMININE_PERSONS) and det not in ("die", "den", "der (genitive)") and det not in _PLURAL_DETERMINERS:
         return "f", "sg"
@@ -1982,7 +1977,7 @@ class Resolver:
             bare = bare[: placed.start(1) + len(noun)]
         quoted = re.search(r"[„\"»“]([^„“\"»«]{2,60})[“\"«”]", bare)
         before = bare[: quoted.start()].split()[-1] if quoted and quoted.start() > 0 else ""
-        if quoted and (quoted.start() == 0 or _is_role(before) or before.lower() in DETERMINERS or (
+        if quoted and (quoted.start() == 0 or is_role(before) or before.lower() in DETERMINERS or (
                 # a generic noun right before the name that ends the mention: "die Internet-Nachrichtensite „Golem“"
                 before[:1].isupper() and not bare[quoted.end() :].strip())):
             return Resolution(quoted.group(1), "name", "the name in quotation marks", "f", "sg")
@@ -2068,7 +2063,7 @@ class Resolver:
             gap = text[groups[-1][-1].end : n.start] if groups else ""
             # a title may stand before the second name: "Angela Merkel sowie CSU-Vorsitzender Edmund Stoiber"
             titled = re.fullmatch(r"\s(?:und|sowie)\s+(?:(?:der|die|den|dem)\s+)?([A-ZÄÖÜ][\w\-]*)\s", gap)
-            if groups and (re.fullmatch(r",\s|\s(?:und|sowie|oder|als auch|bzw\.)\s", gap) or (titled and _is_role(titled.group(1)) and n.person and groups[-1][-1].person)):
+            if groups and (re.fullmatch(r",\s|\s(?:und|sowie|oder|als auch|bzw\.)\s", gap) or (titled and is_role(titled.group(1)) and n.person and groups[-1][-1].person)):
                 groups[-1].append(n)
             else:
                 groups.append([n])
@@ -2347,7 +2342,7 @@ class Resolver:
         # (also after a source noun that took the article: "Meinung des SPD-Politikers")
         genitive = len(words) == 1 and self._word_before(start) in ("des", "der") and words[0].endswith("s")
         if head and words and (words[0].lower() in ("der", "die") or genitive) and number != "pl" and not head.endswith(_NEW_PERSON_HEADS):
-            head_word = next((w for w in _WORD.findall(desc) if w[0].isupper() and _is_role(w)), "")
+            head_word = next((w for w in _WORD.findall(desc) if w[0].isupper() and is_role(w)), "")
             # not where it names an organisation of its own: "Der Hauptgeschäftsführer des BPI" is
             # someone else than the speaker before
             own_org = any(
@@ -2355,7 +2350,7 @@ class Resolver:
                 for n in self.ctx.names_between(start, end)
             )
             if head_word and not own_org and not _is_org_head(head_word) and not head_word.lower().endswith(_DOCUMENT_HEADS):
-                g = "f" if head_word.lower().endswith("in") and _is_role(head_word.lower()[:-2]) else "m"
+                g = "f" if head_word.lower().endswith("in") and is_role(head_word.lower()[:-2]) else "m"
                 # not a person the description itself names: "Der behandelnde Arzt Lahms" is not Lahm
                 named = {speaker_key(self.ctx.fullest((*n.tokens[:-1], n.tokens[-1].removesuffix("s")))[0]) for n in self.ctx.names_between(start, end)}
                 named |= {speaker_key(self.ctx.fullest(n.tokens)[0]) for n in self.ctx.names_between(start, end)}
@@ -3034,7 +3029,7 @@ class Resolver:
             return "org"
         if head.endswith(_DOCUMENT_HEADS):
             return "thing"
-        return "org" if _is_org_head(head) or not _is_role(head) else "person"
+        return "org" if _is_org_head(head) or not is_role(head) else "person"
 
 
 def _trace(mention: str | None, r: Resolution) -> str:
@@ -3166,7 +3161,7 @@ def mention_kind(doc: Document, quote: Quote, speaker_id: str | None = None) -> 
         return "pronoun"
     sid_words = [w for w in _WORD.findall(speaker_id or "")]
     mention_words = {_stem(w) for w in _WORD.findall(mention)}
-    name_words = [w for w in sid_words if w[0].isupper() and not _is_role(w) and w.lower() not in FUNCTION_WORDS and not w.lower().endswith(_COMMON_SUFFIXES)]
+    name_words = [w for w in sid_words if w[0].isupper() and not is_role(w) and w.lower() not in FUNCTION_WORDS and not w.lower().endswith(_COMMON_SUFFIXES)]
     if name_words and all(_stem(w) in mention_words for w in sid_words if w[0].isupper()):
         return "name"
     if name_words and any(_stem(w) in mention_words for w in name_words):

@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from choose_train import show  # noqa: E402
 from quotes.formats.wikinews import read_wikinews_dir  # noqa: E402
-from quotes.speakers import DETERMINERS, _is_first_name, _is_role  # noqa: E402
+from quotes.speakers import DETERMINERS, _is_first_name, is_role  # noqa: E402
 
 LAYER = ROOT / "annotations" / "speaker-ids" / "wikinews-dev.jsonl"
 EARLIER_PARTS = ("tune", "report")
@@ -61,7 +61,7 @@ def is_description(mention: str) -> bool:
     words = mention.split()
     if not words or is_pronoun(mention):
         return False
-    role = words[0].lower() in DETERMINERS or any(_is_role(w) for w in words if w[:1].isupper())
+    role = words[0].lower() in DETERMINERS or any(is_role(w) for w in words if w[:1].isupper())
     return role and not any(_is_first_name(w) for w in words)
 
 

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from quotes.formats.wikinews import read_wikinews_dir  # noqa: E402
-from quotes.speakers import DETERMINERS, PRONOUNS, _is_first_name, _is_role  # noqa: E402
+from quotes.speakers import DETERMINERS, PRONOUNS, _is_first_name, is_role  # noqa: E402
 
 LAYER = ROOT / "annotations" / "speaker-ids" / "wikinews-train.jsonl"
 N_DOCS = 40
@@ -40,7 +40,7 @@ def hard_mentions(doc) -> int:
         words = mention.split()
         if mention.lower() in PRONOUNS or words[0].lower() in ("er", "sie", "es"):
             n += 1
-        elif (words[0].lower() in DETERMINERS or any(_is_role(w) for w in words if w[:1].isupper())) and not any(_is_first_name(w) for w in words):
+        elif (words[0].lower() in DETERMINERS or any(is_role(w) for w in words if w[:1].isupper())) and not any(_is_first_name(w) for w in words):
             n += 1
     return n
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from ...nlp import german
 from . import phrases
-from .lexicon import SOURCE_NOUNS, SOURCE_SUFFIXES, Cue, Lexicon
+from .lexicon import Cue, Lexicon, is_source_noun
 from .quotemarks import QuoteSpan, pair_quotes
 from .view import TokenView
 
@@ -252,7 +252,7 @@ class Analysis:
         for k in range(i + 1, min(ce, i + 5)):
             lk = v.lower[k]
             if v.is_cap(k):
-                return lk in SOURCE_NOUNS or lk.endswith(SOURCE_SUFFIXES)
+                return is_source_noun(lk)
             if not (lk in german.DETERMINERS or lk in phrases.GENITIVE_STARTS or phrases._is_adjective_like(v, k)):
                 return False
         return False
@@ -734,7 +734,7 @@ class Analysis:
         if k is None:
             return False
         lk = self.v.lower[k]
-        return lk in SOURCE_NOUNS or lk.endswith(SOURCE_SUFFIXES) or self.v.lemma(k) in self.lex.nouns
+        return is_source_noun(lk) or self.v.lemma(k) in self.lex.nouns
 
     def postposed(self, hit: CueHit, u: int, ub: int, ce: int, cs: int) -> bool:
         """``…, sagte X.`` / ``„…“, so X.``: the content is before the cue clause."""
@@ -748,8 +748,9 @@ class Analysis:
             return False
         if hit.kind == "verb" and hit.finite != hit.head and v.lower[hit.finite] not in ("hat", "hatte", "haben", "hatten", "habe", "ist", "war", *LASSEN):
             return False  # "…, sollte sich diese entscheiden, …" is a condition, not a report
+        inserted = self._inserted_so_end(hit, ce) if hit.kind == "so" else None
         if (not any(self.quote_at[j] == -1 and german.is_verb_form(v.words[j]) for j in range(lo, comma)) and self._quote_exactly(lo, comma) is None
-                and not (hit.kind == "so" and self._inserted_so_end(hit, ce) is not None)):
+                and inserted is None):
             return False  # "Bei einer Pressekonferenz in Hanoi, kündigte …": no clause before the comma (but "Die Lage, so Obama, sei ernst")
         if hit.kind == "verb" and self._subject_field(lo, comma):
             return False  # "Hans-Jürgen Papier, Präsident des Gerichts, sagte, …": a subject, not content
@@ -766,7 +767,6 @@ class Analysis:
         frame_end = cend
         if sub and sub[1] > cend:
             frame_end = sub[1]
-        inserted = self._inserted_so_end(hit, ce) if hit.kind == "so" else None
         if inserted is not None:
             frame_end, after = inserted, (inserted + 1, ce)
         elif frame_end < ce and v.words[frame_end] == "," and frame_end + 1 < ce:

@@ -35,6 +35,12 @@ SOURCE_SUFFIXES = (
 )
 
 
+
+def is_source_noun(lower: str) -> bool:
+    """Whether a lower-case noun names a source ("angaben", "polizeiangaben", "mitteilung")."""
+    return lower in SOURCE_NOUNS or lower.endswith(SOURCE_SUFFIXES)
+
+
 @dataclass(frozen=True)
 class Cue:
     """A lexicon entry: the lemma, what it takes, and its separable particle if it has one."""
