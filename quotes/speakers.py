@@ -173,11 +173,11 @@ _SPEECH_NOUNS = (
     "beschuldigungen", "vorwürfen", "forderung", "forderungen", "warnung", "warnungen", "einschätzung", "schätzung",
     "schätzungen", "berechnungen", "analyse", "ergebnissen", "ergebnisse", "ergebnis", "ergebnisses", "prognose", "angebot",
     "meldungen", "mitteilungen", "erklärungen", "konferenz", "meinung", "meinungen", "interview", "rede",
-    "entwurf", "entwurfs", "haftbefehl", "urteil", "urteils", "gutachten", "gutachtens", "studie", "studien",
+    "entwurf", "entwurfs", "haftbefehl", "urteil", "urteils", "gutachten", "gutachtens", "studie", "studien", "fazit",
 )
 _WRAPPER = re.compile(
     r"^(?:(?:laut|nach|so|zufolge|gemäß|wie|auch|in|im|aus)\s+)*"
-    r"(?:(?:den\s+|der\s+|dem\s+|die\s+|eine\s+|ein\s+|einer\s+|einem\s+|eines\s+|eigenen\s+|eigenem\s+|eigener\s+|ersten\s+|offiziellen\s+|übereinstimmenden\s+|jüngsten\s+)*"
+    r"(?:(?:den\s+|der\s+|dem\s+|die\s+|das\s+|eine\s+|ein\s+|einer\s+|einem\s+|eines\s+|eigenen\s+|eigenem\s+|eigener\s+|ersten\s+|offiziellen\s+|übereinstimmenden\s+|jüngsten\s+)*"
     # any other adjective before the source noun: "einer gemeinsamen Erklärung des …"
     r"(?:[a-zäöüß]+(?:en|em|er)\s+(?=[A-ZÄÖÜ]))?"
     # a participle with its adverbial between article and source noun: "einer am Dienstag veröffentlichten"
@@ -1430,6 +1430,13 @@ def _is_np(desc: str) -> bool:
 
 
 # Words that open a noun phrase about other members of a kind: "mehrere Parteien", "den anderen Kardinälen".
+# Words of a fronted phrase that are no finite verb: "Trotz gesunkener Zahlen gegenüber dem Vorjahr".
+_FRONTED_WORDS = frozenset("trotz wegen seit vor neben während ohne gegenüber bis zwischen hinter innerhalb außerhalb "
+                           "laut dank infolge angesichts um durch ins ans aufs".split())
+_NOMINATIVE_ARTICLES = frozenset("der die das ein eine".split())
+# Words between a finite verb and its subject: "hält sich Gall zurück", "nahm jetzt auch der …".
+_AFTER_VERB = frozenset("sich jetzt nun auch bereits erneut dabei damit daher deshalb zudem außerdem inzwischen "
+                        "unterdessen indes nochmals ebenfalls allerdings aber jedoch".split())
 _NOT_THE_SAME = ("mehrere", "einige", "viele", "wenige", "andere", "weitere", "alle", "beide", "zwei", "drei", "vier", "manche", "zahlreiche")
 # Determiners of a noun phrase that names no one in particular, so no pronoun can point at it.
 _QUANTIFIERS = frozenset("jeder jede jedes jedem jeden kein keine keiner keinem keinen".split())
@@ -2248,6 +2255,46 @@ class Resolver:
         for r in ctx.mentions_between(p0, s0):
             if r.subject and r.kind in ("person", "org") and r.number == "sg" and not r.id.lower().startswith(_NOT_THE_SAME):
                 return self._named_subject(self._from_referent(r, "the subject of the sentence before").speaker_id, r.id, r.kind == "org")
+        r = self._subject_after_fronted(p0, s0)
+        if r is not None:
+            found = self._from_referent(r, "the subject of the sentence before").speaker_id
+            if not r.description or found != r.id:  # a description the article ties to no name is too weak here
+                return self._named_subject(found, r.id, r.kind == "org")
+        return None
+
+    def _subject_after_fronted(self, p0: int, s0: int) -> Referent | None:
+        """The subject right after the finite verb of the sentence ``[p0, s0)`` when a long phrase
+        without a comma comes first: "Trotz gesunkener Zahlen getöteter Journalisten gibt ROG keine
+        Entwarnung", "Mit Kritik an … hält sich Gall zurück". The verb is the first lower-case word
+        that is no article, preposition or adjective before a noun."""
+        ctx = self.ctx
+        toks = ctx.tokens
+        k0, k1 = ctx.token_index(p0), ctx.token_index(s0)
+        verb = None
+        for k in range(k0 + 1, k1 - 1):
+            t = toks[k].text
+            if ctx.text[toks[k - 1].end : toks[k].start] != " ":
+                return None  # a comma, a quote mark or a bracket before the verb: no simple fronted phrase
+            low = t.lower()
+            if not t.islower() or low in DETERMINERS or low in _PREPOSITIONS or low in _FRONTED_WORDS:
+                continue
+            if _INFLECTED.fullmatch(t) and not toks[k + 1].text.islower():
+                continue  # an adjective before its noun: "an öffentlichen Plätzen"
+            verb = k
+            break
+        if verb is None or verb - k0 < 3:
+            return None  # a short fronted phrase is the subject test's own case
+        k = verb + 1
+        while k < k1 and toks[k].text in _AFTER_VERB and k - verb <= 3:
+            k += 1
+        if k >= k1 or ctx.text[toks[k - 1].end : toks[k].start] != " ":
+            return None
+        low = toks[k].text.lower()
+        if toks[k].text.islower() and low not in _NOMINATIVE_ARTICLES:
+            return None  # no subject here: "neben Rettungsdienst …", "des Nahen Ostens"
+        for r in ctx.mentions_between(toks[k].start, toks[k].end + 1 if toks[k].text[:1].isupper() else toks[min(k + 1, k1 - 1)].end):
+            if r.kind in ("person", "org") and r.number == "sg" and not r.id.lower().startswith(_NOT_THE_SAME):
+                return r
         return None
 
     def _named_subject(self, speaker_id: str | None, why: str, org: bool = False) -> Resolution | None:

@@ -164,6 +164,12 @@ def test_rules_worked_examples(rules, text, qtype, content, speaker, cue, frame)
 
 # text, speaker, cue: speakers the shape rules read off the words alone
 SPEAKER_CASES = [
+    pytest.param("„Wann kommt der Zug?“, wollte der Mann wissen.", "der Mann", "wollte … wissen", id="wissen-wollen-after-a-question"),
+    pytest.param("Der NDR will aber wissen, dass der Abgeordnete gefragt habe.", "Der NDR", "will … wissen", id="wissen-wollen-with-a-clause"),
+    pytest.param(
+        "„Offenbar sind Anfragen zu lästig.“ so das Fazit der Betreiber.", "das Fazit der Betreiber", "so",
+        id="postposed-so-after-a-quote-ending-its-sentence",
+    ),
     pytest.param("Die taz vermutet, dass der Zugriff schon heute üblich ist.", "Die taz", "vermutet", id="name-in-lower-case"),
     pytest.param(
         "„BBC News“ berichtet unter Berufung auf einen Wärter, dass die Gefangenen geflohen sind.", "„BBC News“", "berichtet",
@@ -382,6 +388,11 @@ SPEAKER_CASES = [
 def test_rules_speaker_span_worked_examples(rules, text, speaker, cue):
     q = only(extract(rules, text))
     assert (q.speaker_text, q.cue_text or "") == (speaker, cue)
+
+
+def test_rules_wissen_wollen_as_a_condition_is_no_cue(rules):
+    quotes = extract(rules, "Sie sollte, wollte sie das wissen, fragen.")
+    assert all("wissen" not in (q.cue_text or "") for q in quotes)
 
 
 def test_rules_text_cut_after_an_article_keeps_its_quote(rules):

@@ -113,6 +113,11 @@ def test_noun_features_from_article_and_ending(det, noun, expected):
             [("Seine zentrale Aussage", "dass die Schulen versagten")],
             "Jens Möller",
         ),
+        (  # a conclusion is a source noun as well
+            "„Die Anfragen sind lästig.“ so das Fazit der Betreiber von Abgeordnetenwatch.",
+            [("das Fazit der Betreiber von Abgeordnetenwatch", "„Die Anfragen sind lästig.“")],
+            "Betreiber von Abgeordnetenwatch",
+        ),
     ],
 )
 def test_source_wrappers_in_plural_genitive_or_with_adjective_are_dropped(text, quotes, expected):
@@ -562,6 +567,25 @@ def test_quote_without_speaker_span_takes_the_source_named_in_its_sentence(text,
         (  # nor an indirect quote inside a longer sentence
             "Anja Roth kritisierte die Pläne. Weil die Mittel fehlten, sei alles unrealistisch, hieß es.",
             "sei alles unrealistisch", "free_indirect", None,
+        ),
+        (  # the subject after the verb, behind a long fronted phrase
+            "Trotz gesunkener Zahlen getöteter Journalisten gegenüber dem Vorjahr gibt Amnesty International keine Entwarnung. "
+            "Die Lage sei weltweit ernst.",
+            "Die Lage sei weltweit ernst.", "free_indirect", "Amnesty International",
+        ),
+        (  # also behind a reflexive pronoun
+            "Der Innenminister Reinhold Gall stellte den Entwurf vor. Mit Kritik an einer möglichen Ausweitung der Videoüberwachung "
+            "hält sich Gall zurück. So sei eine Formulierung gewählt worden, die der Gefahrabwehr diene.",
+            "So sei eine Formulierung gewählt worden, die der Gefahrabwehr diene.", "free_indirect", "Reinhold Gall",
+        ),
+        (  # a name after a preposition behind the verb is no subject
+            "An der Rettung mussten sich neben Rettungsdienst und Feuerwehr auch Helfer beteiligen. "
+            "Vor dem Unfall habe sich der Fahrer auf einer Party befunden.",
+            "Vor dem Unfall habe sich der Fahrer auf einer Party befunden.", "free_indirect", None,
+        ),
+        (  # nor a genitive behind a word that is no verb
+            "Die Politik gegenüber Europa bezüglich des Nahen Ostens ist umstritten. Sie sei ungerecht.",
+            "Sie sei ungerecht.", "free_indirect", None,
         ),
     ],
 )

@@ -52,6 +52,10 @@ CONDITIONAL_V1 = frozenset("sollte sollten würde würden hätte hätten wäre w
 RELATIVE_SUBJECTS = frozenset("der die welcher welche".split())
 # lassen with a cue's infinitive: "ließ ein Sprecher verlauten".
 LASSEN = frozenset("lässt ließ ließen lassen ließe".split())
+# "wissen wollen" asks ("„Wo ist meine Stimme?“, wollen die Demonstranten wissen") or claims
+# ("Der NDR will wissen, dass …"): a cue though neither word is one alone.
+WANT_TO_KNOW = frozenset("will wollte wollen wollten möchte möchten".split())
+WISSEN_WOLLEN = Cue("wissen wollen", frozenset({"clause", "direct"}))
 # Cues with no subject of their own, and the prepositions before the source they name instead.
 SUBJECTLESS_CUES = frozenset(("heißen", "verlauten"))
 SOURCE_PREPOSITIONS = frozenset("in im bei beim aus auf".split())
@@ -233,7 +237,8 @@ class Analysis:
                 hits.append(CueHit("zufolge", [i], i, i))
             elif lw == "nach" and self._source_noun_after(i, ce):
                 hits.append(CueHit("nach", [i], i, i))
-            elif lw == "so" and i > ub and v.words[i - 1] in (",", "–") and i + 1 < ce and phrases.noun_phrase(v, i + 1, ce) is not None:
+            elif (lw == "so" and i > ub and (v.words[i - 1] in (",", "–") or self._quote_ends_at(i)) and i + 1 < ce
+                    and phrases.noun_phrase(v, i + 1, ce) is not None):
                 hits.append(CueHit("so", [i], i, i))
             elif lw == "demnach" and (i == ub or v.words[i - 1] in BOUNDARY):
                 hits.append(CueHit("demnach", [i], i, i))
@@ -246,6 +251,12 @@ class Analysis:
             elif w[:1].isupper() and i + 1 < ce and self.lex.nouns and v.lemma(i) in self.lex.nouns:
                 hits.append(CueHit("noun", [i], i, i, self.lex.nouns[v.lemma(i)]))
         return hits
+
+    def _quote_ends_at(self, i: int) -> bool:
+        """Whether a quote ends right before token ``i`` with its own full stop, question or
+        exclamation mark: "„… zu lästig.“ so das Fazit der Betreiber"."""
+        k = self.quote_at[i - 1]
+        return k != -1 and self.quotes[k].end == i and self.v.words[i - 2] in (".", "!", "?")
 
     def _source_noun_after(self, i: int, ce: int) -> bool:
         v = self.v
@@ -271,6 +282,11 @@ class Analysis:
                 break
         if entry is None:
             entry = lex.verb(lemma)
+        if entry is None and v.lower[i] == "wissen" and i > ub:
+            # "„…?“, wollte der Mann wissen": the finite modal is the cue's verb
+            want = next((k for k in range(i - 1, max(ub, i - 12) - 1, -1) if v.lower[k] in WANT_TO_KNOW or v.words[k] in BOUNDARY), None)
+            if want is not None and v.lower[want] in WANT_TO_KNOW:
+                return CueHit("verb", [want, i], i, want, WISSEN_WOLLEN)
         if entry is None:
             return None
         lw = v.lower[i]
@@ -746,8 +762,11 @@ class Analysis:
             lo = self.quotes[before].begin  # a quote longer than the scan: „… (a hundred words) …“, sagte X
         if comma - lo < 2:
             return False
-        if hit.kind == "verb" and hit.finite != hit.head and v.lower[hit.finite] not in ("hat", "hatte", "haben", "hatten", "habe", "ist", "war", *LASSEN):
+        if (hit.kind == "verb" and hit.finite != hit.head and hit.entry is not WISSEN_WOLLEN
+                and v.lower[hit.finite] not in ("hat", "hatte", "haben", "hatten", "habe", "ist", "war", *LASSEN)):
             return False  # "…, sollte sich diese entscheiden, …" is a condition, not a report
+        if hit.entry is WISSEN_WOLLEN and self._quote_exactly(lo, comma) is None:
+            return False  # only a quoted question: "Sie sollte, wollte sie das wissen, fragen" is a condition
         inserted = self._inserted_so_end(hit, ce) if hit.kind == "so" else None
         if (not any(self.quote_at[j] == -1 and german.is_verb_form(v.words[j]) for j in range(lo, comma)) and self._quote_exactly(lo, comma) is None
                 and inserted is None):
