@@ -1429,15 +1429,23 @@ def _is_np(desc: str) -> bool:
     return True
 
 
-# Words that open a noun phrase about other members of a kind: "mehrere Parteien", "den anderen Kardinälen".
-# Words of a fronted phrase that are no finite verb: "Trotz gesunkener Zahlen gegenüber dem Vorjahr".
+# Words of a fronted phrase that are no finite verb: "Trotz gesunkener Zahlen gegenüber dem Vorjahr"
+# (the prepositions that neither DETERMINERS nor _PREPOSITIONS hold).
 _FRONTED_WORDS = frozenset("trotz wegen seit vor neben während ohne gegenüber bis zwischen hinter innerhalb außerhalb "
-                           "laut dank infolge angesichts um durch ins ans aufs".split())
+                           "laut dank infolge angesichts um durch ans aufs".split())
 _NOMINATIVE_ARTICLES = frozenset("der die das ein eine".split())
 # Words between a finite verb and its subject: "hält sich Gall zurück", "nahm jetzt auch der …".
 _AFTER_VERB = frozenset("sich jetzt nun auch bereits erneut dabei damit daher deshalb zudem außerdem inzwischen "
                         "unterdessen indes nochmals ebenfalls allerdings aber jedoch".split())
+# Words that open a noun phrase about other members of a kind: "mehrere Parteien", "den anderen Kardinälen".
 _NOT_THE_SAME = ("mehrere", "einige", "viele", "wenige", "andere", "weitere", "alle", "beide", "zwei", "drei", "vier", "manche", "zahlreiche")
+
+
+def _one_agent(r: Referent) -> bool:
+    """Whether a mention is one person or organisation that may have spoken (not "mehrere Parteien")."""
+    return r.kind in ("person", "org") and r.number == "sg" and not r.id.lower().startswith(_NOT_THE_SAME)
+
+
 # Determiners of a noun phrase that names no one in particular, so no pronoun can point at it.
 _QUANTIFIERS = frozenset("jeder jede jedes jedem jeden kein keine keiner keinem keinen".split())
 # Generic nouns for an organisation the article has named: "das Unternehmen" for "Tesla Motors".
@@ -2253,7 +2261,7 @@ class Resolver:
                 r = self.pronoun(tok.text, tok.start, tok.end, PRONOUNS["er"])
                 return self._named_subject(r.speaker_id, r.reason)
         for r in ctx.mentions_between(p0, s0):
-            if r.subject and r.kind in ("person", "org") and r.number == "sg" and not r.id.lower().startswith(_NOT_THE_SAME):
+            if r.subject and _one_agent(r):
                 return self._named_subject(self._from_referent(r, "the subject of the sentence before").speaker_id, r.id, r.kind == "org")
         r = self._subject_after_fronted(p0, s0)
         if r is not None:
@@ -2293,7 +2301,7 @@ class Resolver:
         if toks[k].text.islower() and low not in _NOMINATIVE_ARTICLES:
             return None  # no subject here: "neben Rettungsdienst …", "des Nahen Ostens"
         for r in ctx.mentions_between(toks[k].start, toks[k].end + 1 if toks[k].text[:1].isupper() else toks[min(k + 1, k1 - 1)].end):
-            if r.kind in ("person", "org") and r.number == "sg" and not r.id.lower().startswith(_NOT_THE_SAME):
+            if _one_agent(r):
                 return r
         return None
 

@@ -237,7 +237,7 @@ class Analysis:
                 hits.append(CueHit("zufolge", [i], i, i))
             elif lw == "nach" and self._source_noun_after(i, ce):
                 hits.append(CueHit("nach", [i], i, i))
-            elif (lw == "so" and i > ub and (v.words[i - 1] in (",", "–") or self._quote_ends_at(i)) and i + 1 < ce
+            elif (lw == "so" and i > ub and (v.words[i - 1] in (",", "–") or self._quote_closes(i - 1, (".", "!", "?"))) and i + 1 < ce
                     and phrases.noun_phrase(v, i + 1, ce) is not None):
                 hits.append(CueHit("so", [i], i, i))
             elif lw == "demnach" and (i == ub or v.words[i - 1] in BOUNDARY):
@@ -251,12 +251,6 @@ class Analysis:
             elif w[:1].isupper() and i + 1 < ce and self.lex.nouns and v.lemma(i) in self.lex.nouns:
                 hits.append(CueHit("noun", [i], i, i, self.lex.nouns[v.lemma(i)]))
         return hits
-
-    def _quote_ends_at(self, i: int) -> bool:
-        """Whether a quote ends right before token ``i`` with its own full stop, question or
-        exclamation mark: "„… zu lästig.“ so das Fazit der Betreiber"."""
-        k = self.quote_at[i - 1]
-        return k != -1 and self.quotes[k].end == i and self.v.words[i - 2] in (".", "!", "?")
 
     def _source_noun_after(self, i: int, ce: int) -> bool:
         v = self.v
@@ -494,10 +488,14 @@ class Analysis:
 
     def _quote_ends_in_comma(self, i: int) -> bool:
         """Token ``i`` closes a quote whose last word is , ! or ? („Ja,“ sagte er)."""
+        return self._quote_closes(i, (",", "!", "?"))
+
+    def _quote_closes(self, i: int, marks: tuple[str, ...]) -> bool:
+        """Token ``i`` closes a quote whose last word is one of ``marks`` ("„… zu lästig.“ so …")."""
         k = self.quote_at[i]
         if k == -1 or self.quotes[k].end != i + 1 or not self.quotes[k].closed:
             return False
-        return self.v.words[i - 1] in (",", "!", "?")
+        return self.v.words[i - 1] in marks
 
     def _passive(self, hit: CueHit) -> bool:
         """A werden-passive of the cue ("wird vorgeworfen", "wurde bekannt gegeben", "war
